@@ -1,0 +1,206 @@
+r"""Penalties as objects: value, (sub)gradient and proximal operator.
+
+Used by every chapter; introduced in *Penalties as shapes*.
+
+One convention throughout regbook (the same as scikit-learn's ``ElasticNet``)::
+
+    L1Penalty(alpha)                 alpha * ||w||_1
+    L2Penalty(alpha)                 alpha / 2 * ||w||_2^2
+    ElasticNetPenalty(alpha, r)      alpha * (r * ||w||_1 + (1 - r) / 2 * ||w||_2^2)
+
+The factor 1/2 on the L2 term makes its gradient ``alpha * w``, which is why an
+L2 gradient step is "weight decay": ``w <- (1 - lr * alpha) w - lr * grad``.
+``ElasticNetPenalty(alpha, 1)`` equals ``L1Penalty(alpha)`` and
+``ElasticNetPenalty(alpha, 0)`` equals ``L2Penalty(alpha)``.
+
+Penalties act on the weights ``w`` only; the intercept ``b`` is never passed to
+them and is therefore never penalized.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import check_alpha, check_choice, check_l1_ratio, check_positive
+
+__all__ = [
+    "soft_threshold",
+    "Penalty",
+    "L1Penalty",
+    "L2Penalty",
+    "ElasticNetPenalty",
+    "make_penalty",
+]
+
+
+def soft_threshold(z, threshold):
+    r"""Shrink each entry of ``z`` toward zero by ``threshold``, stopping at zero.
+
+    The proximal operator of ``threshold * ||w||_1``::
+
+        soft_threshold(z, t) = sign(z) * max(|z| - t, 0)
+
+    Parameters
+    ----------
+    z : array_like
+    threshold : float, >= 0
+
+    Returns
+    -------
+    ndarray, same shape as ``z``
+
+    See Also
+    --------
+    L1Penalty.prox
+
+    Examples
+    --------
+    >>> soft_threshold([-2.0, 0.5, 3.0], 1.0)
+    array([-1.,  0.,  2.])
+    """
+    threshold = check_alpha(threshold, "threshold")
+    z = np.asarray(z, dtype=float)
+    return np.sign(z) * np.maximum(np.abs(z) - threshold, 0.0)
+
+
+class Penalty:
+    r"""Elastic Net family penalty ``alpha * (r ||w||_1 + (1 - r)/2 ||w||^2)``.
+
+    The base of :class:`L1Penalty` (``r = 1``) and :class:`L2Penalty` (``r = 0``).
+
+    Parameters
+    ----------
+    alpha : float, >= 0
+        Penalty strength (lambda in the book's math).
+    l1_ratio : float in [0, 1]
+        Share of the L1 term.
+    """
+
+    name = "elasticnet"
+
+    def __init__(self, alpha=1.0, l1_ratio=0.5):
+        self.alpha = check_alpha(alpha)
+        self.l1_ratio = check_l1_ratio(l1_ratio)
+
+    @property
+    def l1_strength(self):
+        """Weight on ``||w||_1``: ``alpha * l1_ratio``."""
+        return self.alpha * self.l1_ratio
+
+    @property
+    def l2_strength(self):
+        """Weight on ``||w||^2 / 2``: ``alpha * (1 - l1_ratio)``."""
+        return self.alpha * (1.0 - self.l1_ratio)
+
+    def value(self, w):
+        """Penalty value at ``w`` (a float).
+
+        Examples
+        --------
+        >>> ElasticNetPenalty(alpha=2.0, l1_ratio=0.5).value([1.0, -1.0])
+        3.0
+        """
+        w = np.asarray(w, dtype=float)
+        return float(self.l1_strength * np.sum(np.abs(w)) + 0.5 * self.l2_strength * np.dot(w.ravel(), w.ravel()))
+
+    __call__ = value
+
+    def subgradient(self, w):
+        """One (sub)gradient of the penalty at ``w``.
+
+        Where a weight is exactly zero, the L1 term's subdifferential is the whole
+        interval ``[-alpha*r, alpha*r]``; regbook picks **0** there, because
+        ``np.sign(0) == 0``. That choice is the subgradient of smallest norm.
+
+        Examples
+        --------
+        >>> L1Penalty(alpha=1.0).subgradient([-3.0, 0.0, 2.0])
+        array([-1.,  0.,  1.])
+        """
+        w = np.asarray(w, dtype=float)
+        return self.l1_strength * np.sign(w) + self.l2_strength * w
+
+    gradient = subgradient
+
+    def prox(self, z, step=1.0):
+        r"""Proximal operator of ``step * penalty`` evaluated at ``z``.
+
+        ``argmin_w  1/2 ||w - z||^2 + step * penalty(w)``, which for this family is
+        soft-thresholding followed by proportional shrinkage::
+
+            soft_threshold(z, step * alpha * r) / (1 + step * alpha * (1 - r))
+
+        Examples
+        --------
+        >>> L2Penalty(alpha=1.0).prox([2.0, -4.0], step=1.0)
+        array([ 1., -2.])
+        """
+        step = check_positive(step, "step")
+        z = np.asarray(z, dtype=float)
+        return soft_threshold(z, step * self.l1_strength) / (1.0 + step * self.l2_strength)
+
+    def __repr__(self):
+        return f"{type(self).__name__}(alpha={self.alpha!r}, l1_ratio={self.l1_ratio!r})"
+
+
+class L1Penalty(Penalty):
+    """The lasso penalty ``alpha * ||w||_1``.
+
+    Examples
+    --------
+    >>> p = L1Penalty(alpha=0.5)
+    >>> p.value([1.0, -2.0]), p.prox([1.0, -0.2], step=1.0)
+    (1.5, array([0.5, 0. ]))
+    """
+
+    name = "l1"
+
+    def __init__(self, alpha=1.0):
+        super().__init__(alpha=alpha, l1_ratio=1.0)
+
+    def __repr__(self):
+        return f"L1Penalty(alpha={self.alpha!r})"
+
+
+class L2Penalty(Penalty):
+    """The ridge penalty ``alpha / 2 * ||w||_2^2`` (gradient ``alpha * w``).
+
+    Examples
+    --------
+    >>> p = L2Penalty(alpha=2.0)
+    >>> p.value([1.0, 1.0]), p.gradient([1.0, -3.0])
+    (2.0, array([ 2., -6.]))
+    """
+
+    name = "l2"
+
+    def __init__(self, alpha=1.0):
+        super().__init__(alpha=alpha, l1_ratio=0.0)
+
+    def __repr__(self):
+        return f"L2Penalty(alpha={self.alpha!r})"
+
+
+class ElasticNetPenalty(Penalty):
+    """The Elastic Net penalty ``alpha * (r ||w||_1 + (1 - r)/2 ||w||^2)``."""
+
+    name = "elasticnet"
+
+
+def make_penalty(penalty, alpha=1.0, l1_ratio=0.5):
+    """Build a penalty from its name: ``"l1"``, ``"l2"``, ``"elasticnet"`` or ``None``.
+
+    ``None`` gives a zero penalty (``alpha`` is ignored).
+
+    Examples
+    --------
+    >>> make_penalty("l1", alpha=0.1)
+    L1Penalty(alpha=0.1)
+    """
+    check_choice(penalty, "penalty", ("l1", "l2", "elasticnet", None))
+    if penalty is None:
+        return L2Penalty(alpha=0.0)
+    if penalty == "l1":
+        return L1Penalty(alpha)
+    if penalty == "l2":
+        return L2Penalty(alpha)
+    return ElasticNetPenalty(alpha, l1_ratio)
