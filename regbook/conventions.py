@@ -1,0 +1,152 @@
+r"""Converting penalty strengths between scikit-learn's classes and the regbook objective.
+
+Used by *Ridge, lasso and the scaling pitfall* and by :mod:`regbook.estimators`.
+
+The same word ``alpha`` means different things in different scikit-learn
+classes, because each class scales its data-fit term differently:
+
+=======================================  ==========================================================================  =========================
+class                                    objective minimized                                                         solver alpha
+=======================================  ==========================================================================  =========================
+``Ridge(alpha=a)``                       ``||y - Xw - b||^2 + a ||w||^2``                                            ``a / n, l1_ratio=0``
+``Lasso(alpha=a)``                       ``1/(2n) ||y - Xw - b||^2 + a ||w||_1``                                     ``a, l1_ratio=1``
+``ElasticNet(alpha=a, l1_ratio=r)``      ``1/(2n) ||y - Xw - b||^2 + a (r ||w||_1 + (1 - r)/2 ||w||^2)``             ``a, l1_ratio=r``
+``LogisticRegression(C=c, l1_ratio=r)``  ``c sum_i log(1 + exp(-s_i (x_i w + b))) + r ||w||_1 + (1 - r)/2 ||w||^2``  ``1 / (c n), l1_ratio=r``
+``regbook solvers``                      ``1/(2n) ||y - Xw - b||^2 + alpha (r ||w||_1 + (1 - r)/2 ||w||^2)``         ``alpha``
+=======================================  ==========================================================================  =========================
+
+The logistic labels are s_i in {-1, +1}; the regbook logistic loss is the mean
+log-loss plus the same penalty.
+
+Dividing the ``Ridge`` objective by ``2n`` gives ``1/(2n)||.||^2 + (a/n)/2 ||w||^2``,
+hence ``a / n``; dividing the ``LogisticRegression`` objective by ``C n`` gives the
+mean log-loss plus ``1/(C n)`` times the penalty, hence ``1 / (C n)``. In every
+class the intercept ``b`` is not penalized.
+
+The pitfall: ``Ridge(alpha=1.0)`` and ``ElasticNet(alpha=1.0, l1_ratio=0)`` are
+*not* the same model; the second is ``Ridge(alpha=n)``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import check_alpha, check_positive, check_positive_int
+
+__all__ = [
+    "ridge_alpha_to_solver",
+    "solver_alpha_to_ridge",
+    "C_to_alpha",
+    "alpha_to_C",
+    "lasso_alpha_to_solver",
+]
+
+
+def ridge_alpha_to_solver(alpha, n_samples):
+    r"""scikit-learn ``Ridge`` alpha → regbook solver alpha: ``alpha / n_samples``.
+
+    ``Ridge`` minimizes :math:`\|y - Xw - b\|^2 + \alpha\|w\|^2`; the solvers minimize
+    :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \frac{\alpha'}{2}\|w\|^2`, the same problem
+    for :math:`\alpha' = \alpha/n`.
+
+    Parameters
+    ----------
+    alpha : float, >= 0
+        ``Ridge``'s alpha.
+    n_samples : int, >= 1
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> ridge_alpha_to_solver(10.0, n_samples=100)
+    0.1
+    """
+    return check_alpha(alpha) / check_positive_int(n_samples, "n_samples")
+
+
+def solver_alpha_to_ridge(alpha, n_samples):
+    r"""regbook solver alpha (with ``l1_ratio=0``) → scikit-learn ``Ridge`` alpha: ``alpha * n``.
+
+    Parameters
+    ----------
+    alpha : float, >= 0
+    n_samples : int, >= 1
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> solver_alpha_to_ridge(0.1, n_samples=100)
+    10.0
+    """
+    return check_alpha(alpha) * check_positive_int(n_samples, "n_samples")
+
+
+def lasso_alpha_to_solver(alpha):
+    r"""scikit-learn ``Lasso``/``ElasticNet`` alpha → regbook solver alpha: unchanged.
+
+    Both minimize :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha(\dots)`; this function
+    exists so that a chapter can say so explicitly.
+
+    Examples
+    --------
+    >>> lasso_alpha_to_solver(0.3)
+    0.3
+    """
+    return check_alpha(alpha)
+
+
+def C_to_alpha(C, n_samples):
+    r"""scikit-learn ``LogisticRegression`` ``C`` → regbook solver alpha: ``1 / (C n)``.
+
+    ``C = np.inf`` (no penalty) gives ``alpha = 0``.
+
+    Parameters
+    ----------
+    C : float, > 0 (``np.inf`` allowed)
+        Inverse regularization strength.
+    n_samples : int, >= 1
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> C_to_alpha(0.5, n_samples=200)
+    0.01
+    >>> C_to_alpha(float("inf"), n_samples=200)
+    0.0
+    """
+    n = check_positive_int(n_samples, "n_samples")
+    if isinstance(C, (int, float, np.integer, np.floating)) and not isinstance(C, bool) and C == np.inf:
+        return 0.0
+    return 1.0 / (check_positive(C, "C") * n)
+
+
+def alpha_to_C(alpha, n_samples):
+    r"""regbook solver alpha → scikit-learn ``LogisticRegression`` ``C``: ``1 / (alpha n)``.
+
+    ``alpha = 0`` gives ``C = inf`` (no penalty).
+
+    Parameters
+    ----------
+    alpha : float, >= 0
+    n_samples : int, >= 1
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> alpha_to_C(0.01, n_samples=200)
+    0.5
+    """
+    alpha = check_alpha(alpha)
+    n = check_positive_int(n_samples, "n_samples")
+    return np.inf if alpha == 0 else 1.0 / (alpha * n)
