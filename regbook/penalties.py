@@ -59,7 +59,8 @@ def soft_threshold(z, threshold):
     """
     threshold = check_alpha(threshold, "threshold")
     z = np.asarray(z, dtype=float)
-    return np.sign(z) * np.maximum(np.abs(z) - threshold, 0.0)
+    # Adding 0.0 turns the -0.0 produced for small negative entries into +0.0.
+    return np.sign(z) * np.maximum(np.abs(z) - threshold, 0.0) + 0.0
 
 
 class Penalty:
