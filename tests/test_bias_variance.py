@@ -1,0 +1,82 @@
+"""Tests for regbook.bias_variance (chapter 1's simulation)."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from regbook import polynomial_features, ridge_closed_form  # noqa: E402
+from regbook.bias_variance import (  # noqa: E402
+    PolynomialRidge,
+    bias_variance,
+    bias_variance_curve,
+    true_function,
+)
+
+
+def test_polynomial_ridge_matches_closed_form():
+    rng = np.random.default_rng(0)
+    x, y = rng.uniform(0, 1, 15), rng.standard_normal(15)
+    x_new = np.linspace(0, 1, 7)
+    res = ridge_closed_form(polynomial_features(x, 4), y, 0.01)
+    expected = polynomial_features(x_new, 4) @ res.coef + res.intercept
+    np.testing.assert_allclose(PolynomialRidge(4, 0.01).fit_predict(x, y, x_new), expected)
+
+
+def test_decomposition_adds_up_to_measured_test_error():
+    for model in (PolynomialRidge(1), PolynomialRidge(5), PolynomialRidge(10, alpha=1e-4)):
+        r = bias_variance(model, n_datasets=150, random_state=1)
+        assert r.total == pytest.approx(r.test_error, rel=0.06)
+        assert r.noise == pytest.approx(0.25**2)
+
+
+def test_noise_free_data_has_no_noise_term_and_exact_bias():
+    r = bias_variance(PolynomialRidge(1), noise=0.0, n_datasets=20)
+    assert r.noise == 0.0
+    assert r.total == pytest.approx(r.test_error, rel=1e-10)
+
+
+def test_same_seed_same_training_sets_and_known_trends():
+    degrees = [1, 3, 10]
+    c = bias_variance_curve([PolynomialRidge(d) for d in degrees], degrees, n_datasets=60)
+    # a line cannot bend like a sine: large bias; degree 10 varies wildly between training sets
+    assert c.bias2[0] > 10 * c.bias2[1]
+    assert c.variance[2] > 10 * c.variance[1]
+    assert np.all(np.diff(c.train_error) < 0)  # more flexible, smaller training error
+    assert c.best_value == 3
+    again = bias_variance(PolynomialRidge(3), n_datasets=60)
+    assert again.test_error == pytest.approx(c.test_error[1])
+
+
+def test_penalty_lowers_variance():
+    alphas = [1e-8, 1e-3, 1.0]
+    c = bias_variance_curve([PolynomialRidge(12, a) for a in alphas], alphas, param="alpha",
+                            n_datasets=60)
+    assert np.all(np.diff(c.variance) < 0)
+    assert c.bias2[2] > c.bias2[1]
+
+
+def test_plot_returns_axes():
+    c = bias_variance_curve([PolynomialRidge(1), PolynomialRidge(2)], [1, 2], n_datasets=5)
+    fig, ax = plt.subplots()
+    assert c.plot(ax=ax) is ax
+    assert ax.get_yscale() == "log"
+    plt.close(fig)
+
+
+def test_true_function_and_mean_prediction_shape():
+    assert true_function([0.0, 0.25]) == pytest.approx([0.0, 1.0])
+    r = bias_variance(PolynomialRidge(2), n_datasets=4, n_test=9)
+    assert r.predictions.shape == (4, 9) and r.mean_prediction.shape == (9,)
+
+
+def test_bad_arguments_have_clear_messages():
+    with pytest.raises(TypeError, match="fit_predict"):
+        bias_variance(object())
+    with pytest.raises(ValueError, match="same length"):
+        bias_variance_curve([PolynomialRidge(1)], [1, 2])
+    with pytest.raises(ValueError, match="param"):
+        bias_variance_curve([PolynomialRidge(1)], [1], param="lambda")
+    with pytest.raises(ValueError, match="alpha"):
+        PolynomialRidge(2, alpha=-1)
