@@ -1,0 +1,82 @@
+"""Tests for regbook.sparsity: path reading, exact-zero counts, bootstrap selection."""
+import numpy as np
+import pytest
+from sklearn.linear_model import Lasso, lars_path
+
+from regbook.datasets import load_diabetes, make_correlated_blocks
+from regbook.sparsity import block_selection, path_events, selection_frequency, zero_frequency
+
+
+def test_path_events_on_a_hand_made_path():
+    alphas = [0.0, 1.0, 2.0, 3.0]  # unsorted on purpose: sorted decreasing inside
+    coefs = [[1.0, -1.0, 0.0], [0.0, 0.5, 0.0], [0.3, 1.0, 0.0], [0.0, 0.0, 0.0]]
+    ev = path_events(alphas, coefs, ["a", "b", "c"])
+    assert ev.order == [0, 1]
+    assert ev.named_order() == ["a", "b"]
+    assert ev.exits == [(0, 1.0)]
+    assert ev.sign_changes == [(1, 0.0)]
+    assert ev.entry_alpha[0] == 2.0 and ev.entry_alpha[1] == 2.0 and np.isnan(ev.entry_alpha[2])
+
+
+def test_path_events_reads_the_diabetes_lars_path():
+    X, y, names = load_diabetes()
+    alphas, active, coefs = lars_path(X, y, method="lasso")
+    ev = path_events(alphas, coefs.T, names)
+    assert ev.named_order()[:3] == ["bmi", "s5", "bp"]
+    # the feature LARS drops is the one path_events reports leaving, then changing sign
+    assert {j for j, _ in ev.exits} == {j for j, _ in ev.sign_changes}
+
+
+def test_path_events_rejects_sklearn_layout():
+    with pytest.raises(ValueError, match="pass coefs.T"):
+        path_events([1.0, 0.5, 0.0], np.zeros((2, 3)))
+
+
+def test_zero_frequency_l1_zeros_l2_never():
+    res = zero_frequency([0.0, 0.3, 0.8, 1.0], n_problems=40, random_state=1)
+    assert res.zero_fraction["l2"].tolist() == [0.0] * 4
+    l1 = res.zero_fraction["l1"]
+    assert l1[0] == 0.0 and l1[-1] == 1.0  # OLS has no zeros; alpha_max zeroes everything
+    assert 0.0 < l1[1] <= l1[2] < 1.0
+    assert res.any_zero["l1"][2] >= res.zero_fraction["l1"][2]
+
+
+def test_zero_frequency_matches_sklearn_lasso_zeros():
+    res = zero_frequency([0.5], n_problems=15, n_features=3, random_state=3)
+    rng = np.random.default_rng(3)  # replay the same problems
+    from regbook.sparsity import _lasso_alpha_max, _random_problem
+    zeros = 0
+    for _ in range(15):
+        X, y = _random_problem(rng, 20, 3, 1.0)
+        w = Lasso(alpha=0.5 * _lasso_alpha_max(X, y), tol=1e-12, max_iter=100000).fit(X, y).coef_
+        zeros += int(np.sum(np.abs(w) < 1e-9))
+    assert res.zero_fraction["l1"][0] == pytest.approx(zeros / 45)
+
+
+def test_zero_frequency_validates():
+    with pytest.raises(ValueError, match="at most 6"):
+        zero_frequency([0.5], n_features=7)
+    with pytest.raises(ValueError, match=">= 0"):
+        zero_frequency([-0.1])
+
+
+def test_selection_frequency_flips_between_correlated_twins():
+    X, y, _, _ = make_correlated_blocks(100, 2, 2, correlation=0.99, random_state=1)
+    n = len(y)
+    amax = np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))) / n
+    sf = selection_frequency(X, y, 0.5 * amax, n_resamples=40)
+    s = sf.selected
+    assert sf.coefs.shape == (40, 4)
+    assert np.mean(s[:, 0] & ~s[:, 1]) > 0.1 and np.mean(s[:, 1] & ~s[:, 0]) > 0.1
+    assert sf.frequency[2:].max() == 0.0  # the noise block is never picked
+    enet = selection_frequency(X, y, 0.5 * amax, l1_ratio=0.1, n_resamples=40)
+    assert enet.frequency[:2].min() == 1.0
+
+
+def test_block_selection():
+    n_kept, spread = block_selection([[2.0, 2.0, 0.0, 1.0]], [0, 0, 1, 1])
+    assert n_kept.tolist() == [2] and spread.tolist() == [0.0]
+    n_kept, spread = block_selection([0.0, 0.0, 1.0, 1.0], [0, 0, 1, 1])
+    assert n_kept.tolist() == [0] and spread.tolist() == [1.0]
+    with pytest.raises(ValueError, match="no features"):
+        block_selection([1.0, 2.0], [0, 0], block=3)
