@@ -1,0 +1,1364 @@
+r"""Lambda explorers: one-line interactive figures for the book's chapters.
+
+Each ``explore_*`` function returns an :class:`Explorer`. Make it the **last
+expression of a cell** and it shows up in two ways from the same object:
+
+* in a live kernel (JupyterLab, Notebook) as an ipywidgets box: sliders plus an
+  ``ipywidgets.Image`` that is redrawn in place on every slider move (the figure
+  and its artists are created once; a move updates their data, renders with
+  Agg and sends PNG bytes, so nothing piles up and nothing leaks into nbval);
+* in the static HTML book as a self-contained ``text/html`` fallback: frames
+  precomputed by the *same* drawing code, embedded as base64 images and swapped
+  by a few lines of inline JavaScript on ``<input type=range>`` controls (no
+  kernel, no external script). Frames are computed only when the explorer is
+  displayed, then cached.
+
+The explorers (all in the regbook objective convention, see ``CONTRIBUTING.md``:
+``(1/2n)||y - Xw - b||^2 + alpha * (r ||w||_1 + (1 - r)/2 ||w||^2)``):
+
+* :func:`explore_path`: coefficient path, coefficients at lambda, train/test error.
+* :func:`explore_geometry`: loss contours touching the L1 diamond / L2 disc.
+* :func:`explore_overfitting`: polynomial degree and ridge lambda on a noisy sine.
+* :func:`explore_descent`: gradient, subgradient and proximal iterations in 2-D.
+
+Programmatic use (tests, scripts)::
+
+    >>> ex = explore_geometry()
+    >>> ex.update(alpha=0.1).state["coef"].shape
+    (2,)
+"""
+from __future__ import annotations
+
+import base64
+import io
+import itertools
+import uuid
+from html import escape
+
+import numpy as np
+
+from ._validation import check_alpha, check_choice, check_l1_ratio, check_positive_int, check_X_y
+
+__all__ = [
+    "Explorer",
+    "explore_path",
+    "explore_geometry",
+    "explore_overfitting",
+    "explore_descent",
+]
+
+# --------------------------------------------------------------------------- style
+_FALLBACK_COLORS = {
+    "blue": "#1f77b4",
+    "orange": "#e3702d",
+    "green": "#2a9d5c",
+    "red": "#c73e3a",
+    "purple": "#7b5ea7",
+    "grey": "#8c8c8c",
+    "dark": "#333333",
+}
+_FALLBACK_PENALTY = {"l1": "#c73e3a", "l2": "#1f77b4", "elasticnet": "#7b5ea7"}
+
+
+def _style():
+    """House colours (from :mod:`regbook.plotting` once it is available) and rc settings."""
+    colors = dict(_FALLBACK_COLORS)
+    penalty = dict(_FALLBACK_PENALTY)
+    try:  # the shared house style, when the plotting module has landed
+        from . import plotting as _plotting
+    except ImportError:  # pragma: no cover - depends on what is installed
+        _plotting = None
+    if _plotting is not None:
+        pal = getattr(_plotting, "PALETTE", None)
+        if isinstance(pal, dict):
+            colors.update({k: v for k, v in pal.items() if isinstance(v, str)})
+        pc = getattr(_plotting, "PENALTY_COLORS", None)
+        if isinstance(pc, dict):
+            penalty.update({k: v for k, v in pc.items() if isinstance(v, str)})
+    rc = {
+        "font.size": 10,
+        "axes.titlesize": 10.5,
+        "axes.labelsize": 10,
+        "xtick.labelsize": 9,
+        "ytick.labelsize": 9,
+        "legend.fontsize": 8.5,
+        "legend.frameon": False,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.alpha": 0.25,
+        "lines.linewidth": 1.6,
+        "figure.facecolor": "white",
+        "axes.facecolor": "white",
+    }
+    return colors, penalty, rc
+
+
+_PENALTY_ALIASES = {
+    "l1": "l1",
+    "lasso": "l1",
+    "l2": "l2",
+    "ridge": "l2",
+    "elasticnet": "elasticnet",
+    "enet": "elasticnet",
+    "elastic_net": "elasticnet",
+}
+_PENALTY_LABEL = {"l1": "L1 (lasso)", "l2": "L2 (ridge)", "elasticnet": "Elastic Net"}
+
+
+def _check_penalty(penalty):
+    if not isinstance(penalty, str) or penalty.lower() not in _PENALTY_ALIASES:
+        check_choice(penalty, "penalty", ("l1", "l2", "elasticnet"))
+    return _PENALTY_ALIASES[penalty.lower()]
+
+
+def _fmt(value):
+    """Short text for a slider value (also used in the static HTML readout)."""
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    value = float(value)
+    if value == 0:
+        return "0"
+    if 1e-3 <= abs(value) < 1e4:
+        return f"{value:.3g}"
+    return f"{value:.2e}"
+
+
+# --------------------------------------------------------------------------- parameters
+class _Param:
+    """One slider: its live range and the values the static frames cover."""
+
+    def __init__(self, name, label, kind, lo, hi, value, static=None, step=None):
+        self.name, self.label, self.kind = name, label, kind
+        self.lo, self.hi, self.step = lo, hi, step
+        self.value = int(value) if kind == "int" else float(value)
+        self.static = None if static is None else list(static)
+
+    def coerce(self, value):
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+                raise TypeError(f"{self.name} must be an integer, got {value!r}.")
+            if not self.lo <= value <= self.hi:
+                raise ValueError(
+                    f"{self.name}={value} is outside the explorer's range [{self.lo}, {self.hi}]."
+                )
+            return int(value)
+        if self.kind == "log":
+            value = check_alpha(value, self.name)
+            if value <= 0:
+                raise ValueError(f"{self.name} must be > 0 on the log-scale slider, got {value}.")
+            return value
+        value = check_alpha(value, self.name)  # finite real, >= 0
+        if not self.lo <= value <= self.hi:
+            raise ValueError(
+                f"{self.name}={value} is outside the explorer's range [{self.lo}, {self.hi}]."
+            )
+        return value
+
+    def make_slider(self, widgets):
+        common = dict(
+            value=self.value,
+            description=self.label,
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="340px"),
+        )
+        if self.kind == "int":
+            return widgets.IntSlider(min=int(self.lo), max=int(self.hi), step=1, **common)
+        if self.kind == "log":
+            lo, hi = np.log10(self.lo), np.log10(self.hi)
+            return widgets.FloatLogSlider(
+                base=10, min=lo, max=hi, step=(hi - lo) / 200, readout_format=".3g", **common
+            )
+        step = self.step or (self.hi - self.lo) / 100
+        return widgets.FloatSlider(
+            min=self.lo, max=self.hi, step=step, readout_format=".3g", **common
+        )
+
+
+def _log_frames(lo, hi, n, extra=None):
+    vals = np.geomspace(lo, hi, n)
+    if extra is not None:  # make sure the default value is one of the frames
+        k = int(np.argmin(np.abs(np.log(vals) - np.log(extra))))
+        vals[k] = extra
+    return [float(v) for v in vals]
+
+
+# --------------------------------------------------------------------------- the explorer
+class Explorer:
+    """A figure driven by sliders: a live ipywidget and a static HTML fallback.
+
+    Not created directly: use :func:`explore_path`, :func:`explore_geometry`,
+    :func:`explore_overfitting` or :func:`explore_descent`.
+
+    Attributes
+    ----------
+    values : dict
+        Current slider values, by parameter name.
+    state : dict
+        The model state drawn by the last :meth:`update` (coefficients, errors...).
+    widget : ipywidgets.VBox
+        The live widget (built on first access).
+    image : bytes
+        PNG bytes of the current figure.
+    """
+
+    figsize = (7.5, 4.2)
+    dpi = 100
+    frame_format = "png"  # static frames: palette PNG (lossless for line art)
+    frame_colors = 128
+
+    def __init__(self, params, title=""):
+        self._params = {p.name: p for p in params}
+        self.values = {p.name: p.value for p in params}
+        self.title = title
+        self.state = {}
+        self._fig = None
+        self._widget = None
+        self._sliders = {}
+        self._image = None
+        self._html = None
+        self._syncing = False
+        self._animated = []  # artists redrawn on every move (set by _setup)
+        self._bg = None  # cached static background
+        self._bg_dirty = True
+
+    # ---- subclass hooks
+    def _setup(self, fig):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _compute(self, values):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _draw(self, state):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # ---- drawing
+    def _ensure_figure(self):
+        if self._fig is None:
+            import matplotlib
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+
+            _, _, rc = _style()
+            with matplotlib.rc_context(rc):
+                fig = Figure(figsize=self.figsize, dpi=self.dpi)
+                FigureCanvasAgg(fig)
+                self._setup(fig)
+            self._fig = fig
+        return self._fig
+
+    def _redraw(self):
+        """Refit, then redraw by blitting: the static background (axes, ticks,
+        contours, paths) is rendered once and cached; only the artists marked
+        animated (markers, bars, titles...) are drawn on every move."""
+        fig = self._ensure_figure()
+        self.state = self._compute(dict(self.values))
+        self._draw(self.state)
+        canvas = fig.canvas
+        if self._bg is None or self._bg_dirty:
+            for artist in self._animated:
+                artist.set_animated(True)
+            canvas.draw()
+            self._bg = canvas.copy_from_bbox(fig.bbox)
+            self._bg_dirty = False
+        else:
+            canvas.restore_region(self._bg)
+        for artist in self._animated:
+            fig.draw_artist(artist)
+        return fig
+
+    def _rgb(self):
+        from PIL import Image
+
+        canvas = self._fig.canvas
+        w, h = canvas.get_width_height(physical=True)
+        return Image.frombuffer("RGBA", (w, h), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert(
+            "RGB"
+        )
+
+    def _encode_live(self):
+        buf = io.BytesIO()
+        self._rgb().save(buf, format="PNG", compress_level=1)
+        return buf.getvalue()
+
+    def _encode_frame(self):
+        from PIL import Image
+
+        img = self._rgb()
+        buf = io.BytesIO()
+        if self.frame_format == "png":
+            img = img.quantize(colors=self.frame_colors, method=Image.Quantize.FASTOCTREE)
+            img.save(buf, format="PNG", optimize=True)
+            mime = "image/png"
+        elif self.frame_format == "webp":
+            img.save(buf, format="WEBP", quality=85, method=4)
+            mime = "image/webp"
+        else:
+            img.save(buf, format="JPEG", quality=85)
+            mime = "image/jpeg"
+        return f"data:{mime};base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+    # ---- public API
+    def update(self, **values):
+        """Set slider values (by parameter name), refit and redraw; return ``self``.
+
+        Raises
+        ------
+        ValueError, TypeError
+            For an unknown parameter name or an invalid value.
+        """
+        new = dict(self.values)
+        for name, value in values.items():
+            if name not in self._params:
+                known = ", ".join(self._params)
+                raise ValueError(f"{type(self).__name__} has no parameter {name!r}; use one of {known}.")
+            new[name] = self._params[name].coerce(value)
+        self.values = new
+        self._redraw()
+        self._image = self._encode_live()
+        if self._widget is not None:
+            self._syncing = True
+            try:
+                for name, slider in self._sliders.items():
+                    if slider.value != self.values[name]:
+                        slider.value = self.values[name]
+            finally:
+                self._syncing = False
+            self._img_widget.value = self._image
+        return self
+
+    @property
+    def image(self):
+        """PNG bytes of the figure at the current values."""
+        if self._image is None:
+            self.update()
+        return self._image
+
+    @property
+    def params(self):
+        """Names of the slider parameters, in display order."""
+        return list(self._params)
+
+    @property
+    def widget(self):
+        """The live ipywidgets box (sliders above an ``ipywidgets.Image``)."""
+        if self._widget is None:
+            import ipywidgets as widgets
+
+            self._img_widget = widgets.Image(
+                value=self.image, format="png", layout=widgets.Layout(max_width="100%", height="auto")
+            )
+            self._sliders = {n: p.make_slider(widgets) for n, p in self._params.items()}
+
+            def on_change(change):
+                if self._syncing:
+                    return
+                owner = change["owner"]
+                name = next(n for n, s in self._sliders.items() if s is owner)
+                self.update(**{name: change["new"]})
+
+            for slider in self._sliders.values():
+                slider.observe(on_change, names="value")
+            controls = widgets.Box(
+                list(self._sliders.values()),
+                layout=widgets.Layout(display="flex", flex_flow="row wrap"),
+            )
+            self._widget = widgets.VBox([controls, self._img_widget])
+        return self._widget
+
+    # ---- static frames
+    def _static_params(self):
+        return [p for p in self._params.values() if p.static]
+
+    def frames(self):
+        """Render every static frame; return ``(params, data_urls)``.
+
+        Frames are ordered with the first static parameter varying fastest.
+        """
+        sparams = self._static_params()
+        saved = dict(self.values)
+        urls = []
+        try:
+            grids = [p.static for p in sparams]
+            for combo in itertools.product(*reversed(grids)):
+                combo = combo[::-1]
+                self.values = dict(saved, **{p.name: v for p, v in zip(sparams, combo)})
+                self._redraw()
+                urls.append(self._encode_frame())
+        finally:
+            self.values = saved
+            self.state = {}
+            self._image = None
+        return sparams, urls
+
+    def to_html(self):
+        """Self-contained HTML: an image and range inputs swapping precomputed frames."""
+        if self._html is not None:
+            return self._html
+        sparams, urls = self.frames()
+        uid = "rbx-" + uuid.uuid4().hex[:12]
+        start = []
+        for p in sparams:
+            cur = self.values[p.name]
+            start.append(int(np.argmin([abs(np.log(max(v, 1e-300)) - np.log(max(cur, 1e-300)))
+                                        if p.kind == "log" else abs(v - cur) for v in p.static])))
+        k0, mult = 0, 1
+        for p, i in zip(sparams, start):
+            k0 += i * mult
+            mult *= len(p.static)
+        controls = []
+        for p, i in zip(sparams, start):
+            sid = f"{uid}-{p.name}"
+            controls.append(
+                f'<label for="{sid}" style="display:inline-flex;align-items:center;gap:.4em;'
+                f'margin-right:1.2em;font-size:.9em">{escape(p.label)}'
+                f'<input type="range" id="{sid}" min="0" max="{len(p.static) - 1}" step="1" '
+                f'value="{i}" aria-label="{escape(p.label)}" style="width:180px">'
+                f'<output id="{sid}-value" for="{sid}" style="min-width:4.5em;'
+                f'font-family:monospace">{escape(_fmt(p.static[i]))}</output></label>'
+            )
+        labels = [[_fmt(v) for v in p.static] for p in sparams]
+        sizes = [len(p.static) for p in sparams]
+        frames_js = ",".join('""' if k == k0 else f'"{u}"' for k, u in enumerate(urls))
+        import json
+
+        alt = escape(f"{self.title}: figure at " + ", ".join(
+            f"{p.label} = {_fmt(p.static[i])}" for p, i in zip(sparams, start)))
+        script = (
+            "(function(){"
+            f'var root=document.getElementById("{uid}");if(!root)return;'
+            f'var img=document.getElementById("{uid}-img");'
+            f"var F=[{frames_js}];F[{k0}]=img.src;"
+            f"var N={json.dumps(sizes)};var L={json.dumps(labels)};"
+            f"var names={json.dumps([p.name for p in sparams])};"
+            "function show(){var k=0,m=1;for(var i=0;i<names.length;i++){"
+            f'var inp=document.getElementById("{uid}-"+names[i]);var v=parseInt(inp.value,10);'
+            f'document.getElementById("{uid}-"+names[i]+"-value").textContent=L[i][v];'
+            "k+=v*m;m*=N[i];}img.src=F[k];}"
+            "for(var i=0;i<names.length;i++){"
+            f'var inp=document.getElementById("{uid}-"+names[i]);'
+            'inp.addEventListener("input",show);inp.addEventListener("change",show);}'
+            "})();"
+        )
+        self._html = (
+            f'<div class="regbook-explorer" id="{uid}" data-frames="{len(urls)}" '
+            f'style="max-width:{int(self.figsize[0] * self.dpi)}px">'
+            f'<div class="regbook-explorer-controls" style="margin:.3em 0">{"".join(controls)}</div>'
+            f'<img id="{uid}-img" src="{urls[k0]}" alt="{alt}" '
+            f'style="max-width:100%;height:auto;display:block">'
+            f"<script>{script}</script></div>"
+        )
+        return self._html
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        data = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        if not (exclude and "text/html" in exclude):
+            data["text/html"] = self.to_html()
+        data["text/plain"] = repr(self)
+        return data
+
+    def __repr__(self):
+        vals = ", ".join(f"{k}={_fmt(v)}" for k, v in self.values.items())
+        return f"<{type(self).__name__}: {self.title} ({vals})>"
+
+
+# --------------------------------------------------------------------------- shared numerics
+def _standardize(X_train, X_test=None):
+    mean = X_train.mean(axis=0)
+    scale = X_train.std(axis=0)
+    scale[scale == 0] = 1.0
+    Xs = (X_train - mean) / scale
+    Xt = None if X_test is None else (X_test - mean) / scale
+    return Xs, Xt
+
+
+def _enet_fit(X, y, alpha, l1_ratio, coef_init=None, *, tol=1e-8, max_iter=10000):
+    """Exact minimizer of the regbook objective on centered ``X``/``y`` (no intercept).
+
+    L2 by linear solve; L1 / Elastic Net by cyclic coordinate descent on the Gram
+    matrix (cheap for the explorers' few features), warm-started at ``coef_init``.
+    """
+    n, p = X.shape
+    G = X.T @ X / n
+    c = X.T @ y / n
+    if l1_ratio == 0.0:
+        return np.linalg.solve(G + alpha * np.eye(p), c)
+    return _cd_gram(G, c, alpha, l1_ratio, coef_init, tol=tol, max_iter=max_iter)
+
+
+def _cd_gram(G, c, alpha, l1_ratio, w0=None, *, tol=1e-8, max_iter=10000):
+    p = G.shape[0]
+    w = np.zeros(p) if w0 is None else np.array(w0, dtype=float)
+    l1, l2 = alpha * l1_ratio, alpha * (1.0 - l1_ratio)
+    diag = np.diag(G)
+    scale = max(np.max(np.abs(c)), 1e-12)
+    for _ in range(max_iter):
+        max_change = 0.0
+        for j in range(p):
+            if diag[j] == 0:
+                continue
+            rho = c[j] - G[j] @ w + diag[j] * w[j]
+            new = np.sign(rho) * max(abs(rho) - l1, 0.0) / (diag[j] + l2)
+            max_change = max(max_change, abs(new - w[j]))
+            w[j] = new
+        if max_change <= tol * scale:
+            break
+    return w
+
+
+def _path_grid(X, y, penalty, l1_ratio, n=80):
+    """Alpha grid for a path figure: from well above the all-zero point down by 10^3.5."""
+    n_samples = X.shape[0]
+    if penalty == "l2":
+        top = np.linalg.svd(X, compute_uv=False)[0] ** 2 / n_samples
+        return np.geomspace(1e3 * top, 1e-4 * top, n)
+    amax = np.max(np.abs(X.T @ y)) / (n_samples * l1_ratio)
+    return np.geomspace(2.0 * amax, 3e-4 * amax, n)
+
+
+def _alpha_max(X, y, l1_ratio):
+    return float(np.max(np.abs(X.T @ y)) / (X.shape[0] * l1_ratio))
+
+
+def _path_coefs(X, y, alphas, l1_ratio):
+    """Coefficients along ``alphas`` (decreasing), warm-started coordinate descent."""
+    n, p = X.shape
+    if l1_ratio == 0.0:
+        U, s, Vt = np.linalg.svd(X, full_matrices=False)
+        Uty = U.T @ y
+        d = s[None, :] / (s[None, :] ** 2 + n * alphas[:, None])
+        return (d * Uty[None, :]) @ Vt
+    G, c = X.T @ X / n, X.T @ y / n
+    out = np.empty((len(alphas), p))
+    w = np.zeros(p)
+    for k, a in enumerate(alphas):
+        w = _cd_gram(G, c, a, l1_ratio, w)
+        out[k] = w
+    return out
+
+
+# --------------------------------------------------------------------------- path explorer
+class _PathExplorer(Explorer):
+    figsize = (7.5, 5.0)
+
+    def __init__(self, Xs, yc, Xt, yt, penalty, l1_ratio, names, alpha, n_frames, y_mean):
+        self.X, self.y, self.X_test, self.y_test = Xs, yc, Xt, yt
+        self.y_mean = y_mean
+        self.penalty, self.names = penalty, names
+        r0 = 0.0 if penalty == "l2" else (1.0 if penalty == "l1" else l1_ratio)
+        self._grid_cache = {}
+        grid = _path_grid(Xs, yc, penalty, max(r0, 1e-12))
+        lo, hi = float(grid[-1]), float(grid[0])
+        if alpha is None:
+            alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * _alpha_max(Xs, yc, r0)
+        params = [_Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
+                         static=_log_frames(lo, hi, n_frames, alpha))]
+        if penalty == "elasticnet":
+            params.append(_Param("l1_ratio", "L1 ratio", "float", 0.05, 1.0, l1_ratio,
+                                 static=sorted({0.2, 0.5, 0.9, round(l1_ratio, 3)}), step=0.05))
+        super().__init__(params, f"{_PENALTY_LABEL[penalty]} path explorer")
+        self._last_coef = None
+
+    def _ratio(self, values):
+        return {"l1": 1.0, "l2": 0.0}.get(self.penalty, values.get("l1_ratio"))
+
+    def _path(self, r):
+        key = round(r, 6)
+        if key not in self._grid_cache:
+            grid = _path_grid(self.X, self.y, self.penalty, max(r, 1e-12))
+            if self.penalty == "elasticnet":  # one alpha axis for every l1_ratio
+                p0 = self._params["alpha"]
+                grid = np.geomspace(p0.hi, p0.lo, len(grid))
+            coefs = _path_coefs(self.X, self.y, grid, r)
+            mse_tr = np.mean((self.y[:, None] - self.X @ coefs.T) ** 2, axis=0)
+            mse_te = (np.mean((self.y_test[:, None] - self.X_test @ coefs.T) ** 2, axis=0)
+                      if self.X_test is not None else None)
+            self._grid_cache[key] = (grid, coefs, mse_tr, mse_te)
+        return self._grid_cache[key]
+
+    def _compute(self, values):
+        r = self._ratio(values)
+        alpha = values["alpha"]
+        grid, coefs, mse_tr, mse_te = self._path(r)
+        k = int(np.argmin(np.abs(np.log(grid) - np.log(alpha))))
+        w = _enet_fit(self.X, self.y, alpha, r, coefs[k])
+        state = {"alpha": alpha, "l1_ratio": r, "coef": w, "intercept": self.y_mean,
+                 "n_nonzero": int(np.count_nonzero(w)),
+                 "train_mse": float(np.mean((self.y - self.X @ w) ** 2)),
+                 "path": (grid, coefs, mse_tr, mse_te)}
+        if self.X_test is not None:
+            state["test_mse"] = float(np.mean((self.y_test - self.X_test @ w) ** 2))
+        return state
+
+    def _setup(self, fig):
+        colors, pcol, _ = _style()
+        self._colors = colors
+        gs = fig.add_gridspec(2, 2, height_ratios=[1.15, 1], hspace=0.55, wspace=0.3,
+                              left=0.09, right=0.98, top=0.87, bottom=0.1)
+        self.ax_path = fig.add_subplot(gs[0, 0])
+        self.ax_err = fig.add_subplot(gs[0, 1])
+        self.ax_bar = fig.add_subplot(gs[1, :])
+        p = self.X.shape[1]
+        cmap = _feature_colors(p)
+        self._path_lines = [self.ax_path.plot([], [], color=cmap[j], lw=1.3)[0] for j in range(p)]
+        self.ax_path.set_xscale("log")
+        self.ax_path.set_xlabel("λ (alpha)")
+        self.ax_path.set_ylabel("coefficient")
+        self.ax_path.set_title("coefficient path", loc="left")
+        self._vline_path = self.ax_path.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        self.ax_err.set_xscale("log")
+        self.ax_err.set_xlabel("λ (alpha)")
+        self.ax_err.set_ylabel("mean squared error")
+        self.ax_err.set_title("error", loc="left")
+        (self._tr_line,) = self.ax_err.plot([], [], color=colors["blue"], label="train")
+        (self._te_line,) = self.ax_err.plot([], [], color=colors["orange"], label="test")
+        (self._tr_dot,) = self.ax_err.plot([], [], "o", color=colors["blue"], ms=5)
+        (self._te_dot,) = self.ax_err.plot([], [], "o", color=colors["orange"], ms=5)
+        self._vline_err = self.ax_err.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        self.ax_err.legend(loc="upper left")
+        self._bars = self.ax_bar.bar(np.arange(p), np.zeros(p), color=cmap, width=0.7)
+        self._zero_marks = self.ax_bar.scatter([], [], s=42, facecolors="white",
+                                               edgecolors=colors["dark"], zorder=3, lw=1.2)
+        self.ax_bar.axhline(0, color=colors["dark"], lw=0.8)
+        self.ax_bar.set_xticks(np.arange(p))
+        self.ax_bar.set_xticklabels(self.names, rotation=0 if p <= 12 else 60, fontsize=8.5)
+        self.ax_bar.set_ylabel("coefficient")
+        self.ax_bar.grid(axis="x", visible=False)
+        self._bar_title = self.ax_bar.set_title("", loc="left")
+        self._suptitle = fig.text(0.09, 0.985, "", ha="left", va="top", fontsize=10.5,
+                                  fontweight="bold")
+        self._drawn_ratio = None
+        self._animated = [self._vline_path, self._vline_err, self._tr_dot, self._te_dot,
+                          *self._bars, self._zero_marks, self._bar_title, self._suptitle]
+
+    def _draw(self, s):
+        grid, coefs, mse_tr, mse_te = s["path"]
+        if self._drawn_ratio != s["l1_ratio"]:
+            for j, line in enumerate(self._path_lines):
+                line.set_data(grid, coefs[:, j])
+            self._tr_line.set_data(grid, mse_tr)
+            allmse = [mse_tr]
+            if mse_te is not None:
+                self._te_line.set_data(grid, mse_te)
+                allmse.append(mse_te)
+            lo, hi = grid.min(), grid.max()
+            for ax in (self.ax_path, self.ax_err):
+                ax.set_xlim(lo, hi)
+            span = np.max(np.abs(coefs))
+            self.ax_path.set_ylim(-1.08 * span, 1.08 * span)
+            self.ax_bar.set_ylim(-1.15 * span, 1.15 * span)
+            m = np.concatenate(allmse)
+            self.ax_err.set_ylim(0.95 * m.min(), m.max() + 0.08 * (m.max() - m.min()))
+            self._drawn_ratio = s["l1_ratio"]
+            self._bg_dirty = True
+        a, w = s["alpha"], s["coef"]
+        self._vline_path.set_xdata([a, a])
+        self._vline_err.set_xdata([a, a])
+        self._tr_dot.set_data([a], [s["train_mse"]])
+        if "test_mse" in s:
+            self._te_dot.set_data([a], [s["test_mse"]])
+        for bar, h in zip(self._bars, w):
+            bar.set_height(h)
+        zeros = np.flatnonzero(w == 0)
+        self._zero_marks.set_offsets(np.column_stack([zeros, np.zeros(len(zeros))])
+                                     if len(zeros) else np.empty((0, 2)))
+        p = len(w)
+        self._bar_title.set_text(
+            f"coefficients at λ = {_fmt(a)}: {p - s['n_nonzero']} of {p} exactly zero (○)")
+        txt = f"{_PENALTY_LABEL[self.penalty]}"
+        if self.penalty == "elasticnet":
+            txt += f", L1 ratio {s['l1_ratio']:.2f}"
+        txt += f"   train MSE {s['train_mse']:.4g}"
+        if "test_mse" in s:
+            txt += f"   test MSE {s['test_mse']:.4g}"
+        self._suptitle.set_text(txt)
+
+
+def _feature_colors(p):
+    from matplotlib import colormaps
+
+    cmap = colormaps["tab10" if p <= 10 else "tab20"]
+    return [cmap(j % cmap.N) for j in range(p)]
+
+
+def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=None,
+                 X_test=None, y_test=None, alpha=None, n_frames=24, test_size=0.3,
+                 random_state=0):
+    r"""Explore a regularization path: move λ and watch the coefficients and errors.
+
+    Three panels: the coefficient path with the current λ marked, the
+    coefficients at λ as bars (exact zeros circled), and the train / test mean
+    squared error along λ. ``X`` is standardized with the training mean and
+    standard deviation; the intercept is the training mean of ``y``
+    (unpenalized). λ is the ``alpha`` of the regbook objective
+    ``(1/2n)||y - Xw - b||^2 + alpha (r ||w||_1 + (1-r)/2 ||w||^2)``
+    (``r = 1`` lasso, ``r = 0`` ridge).
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features), optional
+        Default: the diabetes data (:func:`regbook.datasets.load_diabetes`).
+    y : array_like of shape (n_samples,), optional
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+    l1_ratio : float in (0, 1], default=0.5
+        Starting L1 ratio for ``penalty="elasticnet"`` (then a second slider).
+    feature_names : list of str, optional
+    X_test, y_test : array_like, optional
+        Held-out data; if omitted, ``X, y`` is split with ``test_size`` and ``random_state``.
+    alpha : float > 0, optional
+        Starting λ (default: 5% of the all-zero λ for L1 / EN, the middle of the grid for L2).
+    n_frames : int, default=24
+        λ frames in the static HTML (times 3–4 L1 ratios for Elastic Net).
+    test_size : float in (0, 1), default=0.3
+    random_state : int, default=0
+
+    Returns
+    -------
+    Explorer
+        Parameters ``alpha`` (and ``l1_ratio``); ``state`` holds ``coef``,
+        ``n_nonzero``, ``train_mse``, ``test_mse``.
+
+    Examples
+    --------
+    >>> ex = explore_path()
+    >>> ex.update(alpha=100.0).state["n_nonzero"]
+    0
+    """
+    penalty = _check_penalty(penalty)
+    l1_ratio = check_l1_ratio(l1_ratio)
+    if penalty == "elasticnet" and l1_ratio == 0:
+        raise ValueError("l1_ratio must be > 0 for penalty='elasticnet'; use penalty='l2' for ridge.")
+    n_frames = check_positive_int(n_frames, "n_frames")
+    if n_frames < 2:
+        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    if (X is None) != (y is None):
+        raise ValueError("Pass both X and y, or neither (the diabetes data are then used).")
+    if X is None:
+        from .datasets import load_diabetes
+
+        X, y, default_names = load_diabetes()
+        feature_names = feature_names if feature_names is not None else default_names
+    X, y = check_X_y(X, y, min_samples=4)
+    if (X_test is None) != (y_test is None):
+        raise ValueError("Pass both X_test and y_test, or neither (X, y is then split).")
+    if X_test is None:
+        if not 0 < test_size < 1:
+            raise ValueError(f"test_size must be in (0, 1), got {test_size}.")
+        rng = np.random.default_rng(random_state)
+        perm = rng.permutation(X.shape[0])
+        n_test = max(1, int(round(test_size * X.shape[0])))
+        X_test, y_test = X[perm[:n_test]], y[perm[:n_test]]
+        X, y = X[perm[n_test:]], y[perm[n_test:]]
+    else:
+        X_test, y_test = check_X_y(X_test, y_test)
+        if X_test.shape[1] != X.shape[1]:
+            raise ValueError(f"X_test has {X_test.shape[1]} features but X has {X.shape[1]}.")
+    p = X.shape[1]
+    if feature_names is None:
+        feature_names = [f"x{j}" for j in range(p)]
+    feature_names = [str(f) for f in feature_names]
+    if len(feature_names) != p:
+        raise ValueError(f"feature_names has {len(feature_names)} names but X has {p} features.")
+    if alpha is not None:
+        alpha = check_alpha(alpha)
+        if alpha <= 0:
+            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    Xs, Xt = _standardize(X, X_test)
+    y_mean = float(y.mean())
+    return _PathExplorer(Xs, y - y_mean, Xt, y_test - y_mean, penalty, l1_ratio, feature_names,
+                         alpha, n_frames, y_mean)
+
+
+# --------------------------------------------------------------------------- geometry explorer
+def _default_2d(random_state=0, n=60):
+    """Two correlated features; the lasso zeros ``w2`` over a wide range of λ."""
+    rng = np.random.default_rng(random_state)
+    cov = np.array([[1.0, 0.4], [0.4, 1.0]])
+    X = rng.standard_normal((n, 2)) @ np.linalg.cholesky(cov).T
+    y = X @ np.array([1.5, 0.5]) + 0.5 * rng.standard_normal(n)
+    return X, y
+
+
+def _center_2d(X, y):
+    X, y = check_X_y(X, y, min_samples=3)
+    if X.shape[1] != 2:
+        raise ValueError(
+            f"this explorer draws in the plane of two weights: X must have exactly 2 features, "
+            f"got {X.shape[1]}; select two columns, e.g. X[:, [0, 1]]."
+        )
+    Xc = X - X.mean(axis=0)
+    yc = y - y.mean()
+    n = X.shape[0]
+    H = Xc.T @ Xc / n
+    if np.linalg.eigvalsh(H)[0] <= 1e-12 * max(np.trace(H), 1e-300):
+        raise ValueError("the two columns of X are collinear (or constant); the loss has no unique minimum.")
+    return Xc, yc, H, Xc.T @ yc / n, float(yc @ yc / (2 * n))
+
+
+def _region_boundary(t, r, n=240):
+    """Boundary of ``{w : r|w|_1 + (1-r)/2 ||w||^2 <= t}`` as an (n, 2) array."""
+    th = np.linspace(0, 2 * np.pi, n)
+    u = np.column_stack([np.cos(th), np.sin(th)])
+    a = np.abs(u).sum(axis=1)
+    if r >= 1.0:
+        s = t / a
+    elif r <= 0.0:
+        s = np.full(n, np.sqrt(2 * t))
+    else:
+        s = (-r * a + np.sqrt((r * a) ** 2 + 2 * (1 - r) * t)) / (1 - r)
+    return u * s[:, None]
+
+
+def _corner_alpha(Xc, yc, r, lo, hi):
+    """The middle (log scale) of the λ range where exactly one coefficient is zero."""
+    grid = np.geomspace(hi, lo, 200)
+    coefs = _path_coefs(Xc, yc, grid, r)
+    corner = grid[np.count_nonzero(coefs, axis=1) == 1]
+    if len(corner):
+        return float(np.sqrt(corner.min() * corner.max()))
+    return float(np.sqrt(lo * hi))
+
+
+def _penalty_shape(w, r):
+    return float(r * np.abs(w).sum() + (1 - r) / 2 * w @ w)
+
+
+class _GeometryExplorer(Explorer):
+    figsize = (7.5, 3.9)
+
+    def __init__(self, X, y, penalty, l1_ratio, alpha, n_frames):
+        self.penalty = penalty
+        self.r = {"l1": 1.0, "l2": 0.0}.get(penalty, l1_ratio)
+        self.Xc, self.yc, self.H, self.c, self.c0 = _center_2d(X, y)
+        self.w_ols = np.linalg.solve(self.H, self.c)
+        n = self.Xc.shape[0]
+        if penalty == "l2":
+            top = np.linalg.eigvalsh(self.H)[-1]
+            lo, hi = 1e-3 * top, 1e2 * top
+        else:
+            amax = np.max(np.abs(self.c)) / self.r
+            lo, hi = 1e-3 * amax, 1.5 * amax
+        if alpha is None:
+            if penalty == "l2":
+                alpha = float(np.linalg.eigvalsh(self.H)[-1])
+            else:
+                alpha = _corner_alpha(self.Xc, self.yc, self.r, lo, hi)
+        params = [_Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
+                         static=_log_frames(lo, hi, n_frames, alpha))]
+        super().__init__(params, f"{_PENALTY_LABEL[penalty]} geometry explorer")
+        self._n = n
+        self._grid = np.geomspace(hi, lo, 120)
+        self._pcoefs = _path_coefs(self.Xc, self.yc, self._grid, self.r)
+
+    def loss(self, w):
+        w = np.asarray(w, dtype=float)
+        return float(0.5 * w @ self.H @ w - self.c @ w + self.c0)
+
+    def _compute(self, values):
+        a = values["alpha"]
+        k = int(np.argmin(np.abs(np.log(self._grid) - np.log(a))))
+        w = _enet_fit(self.Xc, self.yc, a, self.r, self._pcoefs[k], tol=1e-12)
+        return {"alpha": a, "coef": w, "n_nonzero": int(np.count_nonzero(w)),
+                "radius": _penalty_shape(w, self.r), "loss": self.loss(w)}
+
+    def _setup(self, fig):
+        colors, pcol, _ = _style()
+        col = pcol.get(self.penalty, colors["red"])
+        ax = fig.add_axes([0.07, 0.13, 0.44, 0.8])
+        ax2 = fig.add_axes([0.62, 0.13, 0.36, 0.74])
+        self.ax, self.ax2 = ax, ax2
+        wo = self.w_ols
+        R = 1.25 * max(np.abs(wo).max(), 0.5)
+        g = np.linspace(-R, R, 161)
+        W1, W2 = np.meshgrid(g, g)
+        Hm = self.H
+        L = (0.5 * (Hm[0, 0] * W1**2 + 2 * Hm[0, 1] * W1 * W2 + Hm[1, 1] * W2**2)
+             - self.c[0] * W1 - self.c[1] * W2 + self.c0)
+        lmin = self.loss(wo)
+        levels = lmin + (L.max() - lmin) * np.linspace(0.02, 1, 12) ** 2
+        ax.contour(W1, W2, L, levels=levels, colors=colors["grey"], linewidths=0.7, alpha=0.7)
+        ax.plot(*wo, "x", color=colors["dark"], ms=7, mew=1.6)
+        ax.annotate("least squares", wo, xytext=(4, 6), textcoords="offset points", fontsize=8.5)
+        ax.axhline(0, color=colors["dark"], lw=0.6)
+        ax.axvline(0, color=colors["dark"], lw=0.6)
+        from matplotlib.patches import Polygon
+
+        self._region = Polygon(np.zeros((3, 2)), closed=True, facecolor=col, alpha=0.22,
+                               edgecolor=col, lw=1.6)
+        ax.add_patch(self._region)
+        (self._ellipse,) = ax.plot([], [], color=colors["blue"], lw=1.5)
+        (self._sol,) = ax.plot([], [], "o", color=col, ms=7, mec="white", mew=1.2, zorder=5)
+        ax.set_xlim(-R, R)
+        ax.set_ylim(-R, R)
+        ax.set_aspect("equal")
+        ax.set_xlabel("$w_1$")
+        ax.set_ylabel("$w_2$")
+        ax.grid(False)
+        self._title = ax.set_title("", loc="left")
+        self._evals, self._evecs = np.linalg.eigh(self.H)
+        fc = [colors["blue"], colors["orange"]]
+        for j in range(2):
+            ax2.plot(self._grid, self._pcoefs[:, j], color=fc[j], label=f"$w_{j + 1}$")
+        ax2.axhline(0, color=colors["dark"], lw=0.6)
+        self._vline = ax2.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        self._dots = ax2.plot([], [], "o", color=colors["dark"], ms=4)[0]
+        ax2.set_xscale("log")
+        ax2.set_xlim(self._grid.min(), self._grid.max())
+        ax2.set_xlabel("λ (alpha)")
+        ax2.set_ylabel("coefficient")
+        ax2.legend(loc="upper right")
+        self._title2 = ax2.set_title("", loc="left")
+        self._animated = [self._region, self._ellipse, self._sol, self._title, self._vline,
+                          self._dots, self._title2]
+
+    def _draw(self, s):
+        w = s["coef"]
+        t = max(s["radius"], 1e-12)
+        self._region.set_xy(_region_boundary(t, self.r))
+        # the loss level set through the solution: an ellipse around w_ols
+        d = max(s["loss"] - self.loss(self.w_ols), 0.0)
+        th = np.linspace(0, 2 * np.pi, 240)
+        circ = np.vstack([np.cos(th), np.sin(th)]) * np.sqrt(2 * d / self._evals)[:, None]
+        ell = self.w_ols[:, None] + self._evecs @ circ
+        self._ellipse.set_data(ell[0], ell[1])
+        self._sol.set_data([w[0]], [w[1]])
+        self._title.set_text(f"λ = {_fmt(s['alpha'])}:  w = ({w[0]:.3f}, {w[1]:.3f})")
+        self._vline.set_xdata([s["alpha"], s["alpha"]])
+        self._dots.set_data([s["alpha"]] * 2, w)
+        zeros = 2 - s["n_nonzero"]
+        self._title2.set_text(f"{zeros} coefficient{'s' if zeros != 1 else ''} exactly zero")
+
+
+def explore_geometry(X=None, y=None, *, penalty="l1", l1_ratio=0.5, alpha=None, n_frames=24,
+                     random_state=0):
+    r"""Explore why L1 gives zeros: loss contours touching the penalty region.
+
+    Left: contours of the squared loss over ``(w1, w2)``, the least-squares point,
+    the penalty region ``{w : P(w) <= P(w_λ)}`` of the size matching the current
+    solution (a diamond for L1, a disc for L2, a rounded diamond for Elastic
+    Net), the loss ellipse through the solution, and the solution ``w_λ`` where
+    they touch. Right: both coefficients along λ. With L1 the solution sits on a
+    corner (``w2 = 0``) for a whole range of λ.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, 2), optional
+        Default: a seeded problem with two correlated features.
+    y : array_like of shape (n_samples,), optional
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+    l1_ratio : float in (0, 1), default=0.5
+        Used when ``penalty="elasticnet"``.
+    alpha : float > 0, optional
+        Starting λ (default: in the middle of the corner range).
+    n_frames : int, default=24
+    random_state : int, default=0
+        Seed of the default data.
+
+    Returns
+    -------
+    Explorer
+        Parameter ``alpha``; ``state`` holds ``coef`` (the minimizer of the
+        regbook objective with an unpenalized intercept, equal to scikit-learn's
+        ``Lasso`` / ``ElasticNet(alpha)`` and ``Ridge(alpha * n)``).
+
+    Examples
+    --------
+    >>> ex = explore_geometry()
+    >>> ex.update(alpha=ex.values["alpha"]).state["n_nonzero"]
+    1
+    """
+    penalty = _check_penalty(penalty)
+    l1_ratio = check_l1_ratio(l1_ratio)
+    if penalty == "elasticnet" and not 0 < l1_ratio < 1:
+        raise ValueError("l1_ratio must be strictly between 0 and 1 for penalty='elasticnet'.")
+    n_frames = check_positive_int(n_frames, "n_frames")
+    if n_frames < 2:
+        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    if (X is None) != (y is None):
+        raise ValueError("Pass both X and y, or neither (a seeded 2-feature problem is then used).")
+    if X is None:
+        X, y = _default_2d(random_state)
+    if alpha is not None:
+        alpha = check_alpha(alpha)
+        if alpha <= 0:
+            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    return _GeometryExplorer(X, y, penalty, l1_ratio, alpha, n_frames)
+
+
+# --------------------------------------------------------------------------- overfitting explorer
+class _OverfitExplorer(Explorer):
+    figsize = (7.5, 3.6)
+
+    def __init__(self, x, y, x_test, y_test, degree, max_degree, alpha, n_frames, x_range):
+        self.x, self.y, self.x_test, self.y_test = x, y, x_test, y_test
+        self.x_range = x_range
+        self._xs = np.linspace(x_range[0], x_range[1], 300)
+        self._cache = {}
+        n = len(x)
+        lo, hi = 1e-9, 10.0
+        if alpha is None:
+            alpha = 1e-4
+        degrees = sorted({1, 3, degree, max_degree} | ({6} if max_degree >= 6 else set()))
+        n_lam = max(2, n_frames)
+        params = [
+            _Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
+                   static=_log_frames(lo, hi, n_lam, alpha)),
+            _Param("degree", "degree", "int", 1, max_degree, degree, static=degrees),
+        ]
+        super().__init__(params, "overfitting explorer")
+        self._n = n
+
+    def _svd(self, degree):
+        if degree not in self._cache:
+            from .datasets import polynomial_features
+
+            F = polynomial_features(self.x, degree, x_range=self.x_range)
+            mean = F.mean(axis=0)
+            U, s, Vt = np.linalg.svd(F - mean, full_matrices=False)
+            ym = self.y.mean()
+            Uty = U.T @ (self.y - ym)
+            Fg = polynomial_features(self._xs, degree, x_range=self.x_range) - mean
+            Ft = polynomial_features(self.x_test, degree, x_range=self.x_range) - mean
+            alphas = np.geomspace(self._params["alpha"].lo, self._params["alpha"].hi, 90)
+            W = self._coef(s, Vt, Uty, alphas)
+            tr = np.mean((self.y[:, None] - ym - (F - mean) @ W.T) ** 2, axis=0)
+            te = np.mean((self.y_test[:, None] - ym - Ft @ W.T) ** 2, axis=0)
+            self._cache[degree] = (s, Vt, Uty, ym, F - mean, Fg, Ft, alphas, tr, te)
+        return self._cache[degree]
+
+    def _coef(self, s, Vt, Uty, alphas):
+        alphas = np.atleast_1d(alphas)
+        d = s[None, :] / (s[None, :] ** 2 + self._n * alphas[:, None])
+        return (d * Uty[None, :]) @ Vt
+
+    def _compute(self, values):
+        deg, a = values["degree"], values["alpha"]
+        s, Vt, Uty, ym, Fc, Fg, Ft, alphas, tr, te = self._svd(deg)
+        w = self._coef(s, Vt, Uty, a)[0]
+        return {"alpha": a, "degree": deg, "coef": w, "intercept": ym,
+                "curve": Fg @ w + ym,
+                "train_mse": float(np.mean((self.y - ym - Fc @ w) ** 2)),
+                "test_mse": float(np.mean((self.y_test - ym - Ft @ w) ** 2)),
+                "err_curves": (alphas, tr, te)}
+
+    def _setup(self, fig):
+        colors, pcol, _ = _style()
+        ax = fig.add_axes([0.075, 0.14, 0.45, 0.74])
+        ax2 = fig.add_axes([0.63, 0.14, 0.35, 0.74])
+        self.ax, self.ax2 = ax, ax2
+        ax.plot(self.x_test, self.y_test, "o", ms=3, color=colors["orange"], alpha=0.45,
+                label="test")
+        ax.plot(self.x, self.y, "o", ms=6.5, color=colors["blue"], mec="white", mew=0.8,
+                label="train", zorder=3)
+        (self._curve,) = ax.plot([], [], color=colors["dark"], lw=2, label="fit")
+        allv = np.concatenate([self.y, self.y_test])
+        pad = 0.35 * (allv.max() - allv.min())
+        ax.set_ylim(allv.min() - 1.6 * pad, allv.max() + pad)
+        ax.set_xlim(*self.x_range)
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        ax.legend(loc="lower left", ncol=3)
+        self._title = ax.set_title("", loc="left")
+        (self._tr,) = ax2.plot([], [], color=colors["blue"], label="train")
+        (self._te,) = ax2.plot([], [], color=colors["orange"], label="test")
+        (self._trd,) = ax2.plot([], [], "o", color=colors["blue"], ms=5)
+        (self._ted,) = ax2.plot([], [], "o", color=colors["orange"], ms=5)
+        self._vline = ax2.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        ax2.set_xscale("log")
+        ax2.set_yscale("log")
+        ax2.set_xlabel("λ (alpha)")
+        ax2.set_ylabel("mean squared error")
+        ax2.set_xlim(self._params["alpha"].lo, self._params["alpha"].hi)
+        ax2.legend(loc="upper left")
+        self._title2 = ax2.set_title("", loc="left")
+        self._drawn_degree = None
+        self._animated = [self._curve, self._vline, self._trd, self._ted, self._title,
+                          self._title2]
+
+    def _draw(self, s):
+        self._curve.set_data(self._xs, s["curve"])
+        alphas, tr, te = s["err_curves"]
+        if self._drawn_degree != s["degree"]:
+            self._tr.set_data(alphas, tr)
+            self._te.set_data(alphas, te)
+            m = np.concatenate([tr, te])
+            self.ax2.set_ylim(max(m.min() * 0.6, 1e-4), m.max() * 1.8)
+            self._drawn_degree = s["degree"]
+            self._bg_dirty = True
+        a = s["alpha"]
+        self._vline.set_xdata([a, a])
+        self._trd.set_data([a], [max(s["train_mse"], 1e-12)])
+        self._ted.set_data([a], [s["test_mse"]])
+        self._title.set_text(f"degree {s['degree']}, λ = {_fmt(a)}")
+        self._title2.set_text(f"train {s['train_mse']:.3f}, test {s['test_mse']:.3f}")
+
+
+def explore_overfitting(x=None, y=None, *, degree=9, x_test=None, y_test=None, alpha=None,
+                        max_degree=15, n_frames=10, random_state=0):
+    r"""Explore overfitting: a polynomial of chosen degree fitted with a ridge penalty.
+
+    Left: the fitted curve with the training points and held-out test points.
+    Right: train and test mean squared error along λ at the current degree.
+    Features are :func:`regbook.datasets.polynomial_features` (powers of ``x``
+    rescaled to [-1, 1]); the intercept is not penalized; λ is the ``alpha`` of
+    ``(1/2n)||y - Xw - b||^2 + (alpha/2)||w||^2``.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n_samples,), optional
+        Default: ``make_sine(20, random_state=random_state)``.
+    degree : int, default=9
+        Starting polynomial degree (a second slider, 1..``max_degree``).
+    x_test, y_test : array_like, optional
+        Default: 100 fresh points from the same curve (``random_state + 1``).
+    alpha : float > 0, optional
+        Starting λ (default 1e-4).
+    max_degree : int, default=15
+    n_frames : int, default=10
+        λ frames per degree in the static HTML (degrees 1, 3, 6, ``degree``, ``max_degree``).
+    random_state : int, default=0
+
+    Returns
+    -------
+    Explorer
+        Parameters ``alpha`` and ``degree``; ``state`` holds ``coef``,
+        ``train_mse``, ``test_mse``.
+
+    Examples
+    --------
+    >>> ex = explore_overfitting()
+    >>> s = ex.update(degree=9, alpha=1e-9).state
+    >>> s["train_mse"] < s["test_mse"]
+    True
+    """
+    max_degree = check_positive_int(max_degree, "max_degree")
+    degree = check_positive_int(degree, "degree")
+    if degree > max_degree:
+        raise ValueError(f"degree={degree} is above max_degree={max_degree}; raise max_degree.")
+    n_frames = check_positive_int(n_frames, "n_frames")
+    if n_frames < 2:
+        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    from .datasets import make_sine
+
+    if (x is None) != (y is None):
+        raise ValueError("Pass both x and y, or neither (make_sine data are then used).")
+    if x is None:
+        x, y = make_sine(20, random_state=random_state)
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D (one input variable), got shape {x.shape}.")
+    x2, y = check_X_y(x[:, None], y, min_samples=2)
+    x = x2[:, 0]
+    if (x_test is None) != (y_test is None):
+        raise ValueError("Pass both x_test and y_test, or neither.")
+    if x_test is None:
+        x_test, y_test = make_sine(100, random_state=random_state + 1)
+    xt2, y_test = check_X_y(np.asarray(x_test, dtype=float).reshape(-1, 1), y_test)
+    x_test = xt2[:, 0]
+    if alpha is not None:
+        alpha = check_alpha(alpha)
+        if alpha <= 0:
+            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    lo = min(x.min(), x_test.min())
+    hi = max(x.max(), x_test.max())
+    if hi <= lo:
+        raise ValueError("x has a single distinct value; a curve cannot be fitted.")
+    return _OverfitExplorer(x, y, x_test, y_test, degree, max_degree, alpha, n_frames, (lo, hi))
+
+
+# --------------------------------------------------------------------------- descent explorer
+class _DescentExplorer(Explorer):
+    figsize = (7.5, 3.9)
+
+    def __init__(self, X, y, alpha, step, n_iter, w0):
+        self.Xc, self.yc, self.H, self.c, self.c0 = _center_2d(X, y)
+        self.w0 = w0
+        self.n_iter = n_iter
+        ev = np.linalg.eigvalsh(self.H)
+        self.Lip = float(ev[-1])
+        amax = float(np.max(np.abs(self.c)))
+        lo, hi = 1e-3 * amax, 1.5 * amax
+        if alpha is None:  # a λ where the lasso solution sits on a corner (w2 = 0)
+            alpha = _corner_alpha(self.Xc, self.yc, 1.0, lo, hi)
+        iters = [k for k in (1, 2, 3, 5, 10, 20, 50, 100, 200) if k < n_iter] + [n_iter]
+        params = [
+            _Param("step", "step × 1/L", "float", 0.05, 2.2, step,
+                   static=sorted({0.25, 0.6, 1.0, 1.6, 1.95, 2.1, round(step, 3)}), step=0.05),
+            _Param("iterations", "iterations", "int", 0, n_iter, n_iter, static=iters),
+            _Param("alpha", "λ (alpha)", "log", lo, hi, alpha, static=None),
+        ]
+        super().__init__(params, "descent explorer")
+        self._contour_alpha = None
+        self._contours = []
+
+    def _objective_grid(self, a):
+        W1, W2 = self._W
+        Hm = self.H
+        L = (0.5 * (Hm[0, 0] * W1**2 + 2 * Hm[0, 1] * W1 * W2 + Hm[1, 1] * W2**2)
+             - self.c[0] * W1 - self.c[1] * W2 + self.c0)
+        return L + 0.5 * a * (W1**2 + W2**2), L + a * (np.abs(W1) + np.abs(W2))
+
+    def _run(self, a, eta, n_iter):
+        from .penalties import L1Penalty
+        from .updates import proximal_step, subgradient_step, weight_decay_step
+
+        pen = L1Penalty(alpha=a)
+        lim = 1e6
+        traj = {"gd": [self.w0.copy()], "sub": [self.w0.copy()], "prox": [self.w0.copy()]}
+        for _ in range(n_iter):
+            for name in traj:
+                w = traj[name][-1]
+                if not np.all(np.abs(w) < lim):  # diverged: stay put (drawn off-axes)
+                    traj[name].append(w)
+                    continue
+                g = self.H @ w - self.c
+                if name == "gd":
+                    traj[name].append(weight_decay_step(w, g, eta, a))
+                elif name == "sub":
+                    traj[name].append(subgradient_step(w, g, eta, a))
+                else:
+                    traj[name].append(proximal_step(w, g, eta, pen))
+        return {k: np.array(v) for k, v in traj.items()}
+
+    def _compute(self, values):
+        a, k = values["alpha"], values["iterations"]
+        eta = values["step"] / self.Lip
+        key = (a, eta)
+        if getattr(self, "_traj_key", None) != key:
+            self._traj = self._run(a, eta, self.n_iter)
+            self._traj_key = key
+        traj = {name: t[: k + 1] for name, t in self._traj.items()}
+        return {"alpha": a, "step": eta, "iterations": k, "trajectories": traj,
+                "w_gd": traj["gd"][-1], "w_sub": traj["sub"][-1], "w_prox": traj["prox"][-1],
+                "ridge": np.linalg.solve(self.H + a * np.eye(2), self.c),
+                "lasso": _cd_gram(self.H, self.c, a, 1.0, tol=1e-13)}
+
+    def _setup(self, fig):
+        colors, pcol, _ = _style()
+        self._colors = colors
+        pts = np.vstack([self.w0, np.linalg.solve(self.H, self.c), [0, 0]])
+        cx, cy = pts.mean(axis=0)
+        R = 0.65 * np.max(pts.max(axis=0) - pts.min(axis=0)) + 0.3
+        g1 = np.linspace(cx - R, cx + R, 121)
+        g2 = np.linspace(cy - R, cy + R, 121)
+        self._W = np.meshgrid(g1, g2)
+        self.axes = [fig.add_axes([0.07, 0.13, 0.41, 0.76]), fig.add_axes([0.57, 0.13, 0.41, 0.76])]
+        self._lines = {}
+        specs = [("gd", 0, pcol.get("l2", colors["blue"]), "gradient descent"),
+                 ("sub", 1, colors["orange"], "subgradient"),
+                 ("prox", 1, pcol.get("l1", colors["red"]), "proximal (ISTA)")]
+        for name, i, col, label in specs:
+            (self._lines[name],) = self.axes[i].plot([], [], "-o", color=col, ms=3, lw=1.2,
+                                                     label=label, zorder=4)
+        self._opt = [self.axes[0].plot([], [], "*", color=colors["dark"], ms=11, zorder=6,
+                                       label="minimum")[0],
+                     self.axes[1].plot([], [], "*", color=colors["dark"], ms=11, zorder=6,
+                                       label="minimum")[0]]
+        for ax in self.axes:
+            ax.plot(*self.w0, "s", color=colors["dark"], ms=5, zorder=5)
+            ax.axhline(0, color=colors["dark"], lw=0.6)
+            ax.axvline(0, color=colors["dark"], lw=0.6)
+            ax.set_xlim(g1[0], g1[-1])
+            ax.set_ylim(g2[0], g2[-1])
+            ax.set_aspect("equal")
+            ax.set_xlabel("$w_1$")
+            ax.grid(False)
+            ax.legend(loc="lower right", fontsize=8)
+        self.axes[0].set_ylabel("$w_2$")
+        self._titles = [self.axes[0].set_title("", loc="left"), self.axes[1].set_title("", loc="left")]
+        self._animated = [*self._lines.values(), *self._titles]
+
+    def _draw(self, s):
+        a = s["alpha"]
+        if self._contour_alpha != a:
+            for cs in self._contours:
+                cs.remove()
+            F2, F1 = self._objective_grid(a)
+            self._contours = []
+            for ax, F, w_opt in zip(self.axes, (F2, F1), (s["ridge"], s["lasso"])):
+                fmin = F.min()
+                levels = fmin + (F.max() - fmin) * np.linspace(0.005, 1, 14) ** 2
+                self._contours.append(ax.contour(*self._W, F, levels=levels,
+                                                 colors=self._colors["grey"], linewidths=0.7,
+                                                 alpha=0.7))
+            self._opt[0].set_data([s["ridge"][0]], [s["ridge"][1]])
+            self._opt[1].set_data([s["lasso"][0]], [s["lasso"][1]])
+            self._contour_alpha = a
+            self._bg_dirty = True
+        for name, line in self._lines.items():
+            t = s["trajectories"][name]
+            line.set_data(t[:, 0], t[:, 1])
+        k = s["iterations"]
+        wg, ws, wp = s["w_gd"], s["w_sub"], s["w_prox"]
+        self._titles[0].set_text(f"L2, step {s['step'] * self.Lip:.2f}/L, k={k}: "
+                                 f"w=({_fmt2(wg[0])}, {_fmt2(wg[1])})")
+        self._titles[1].set_text(f"L1: subgrad w₂={_fmt2(ws[1])}, prox w₂={_fmt2(wp[1])}")
+
+
+def _fmt2(v):
+    if not np.isfinite(v) or abs(v) >= 1e3:
+        return "diverged"
+    return f"{v:.2g}" if v != 0 and abs(v) < 0.01 else f"{v:.2f}"
+
+
+def explore_descent(X=None, y=None, *, alpha=None, step=1.0, n_iter=50, w0=(-1.0, 1.5),
+                    random_state=0):
+    r"""Explore iterative solvers in 2-D: gradient descent, subgradient and proximal steps.
+
+    Left: gradient descent (weight decay, :func:`regbook.updates.weight_decay_step`)
+    on the L2-penalized loss. Right: subgradient descent
+    (:func:`regbook.updates.subgradient_step`) and proximal gradient / ISTA
+    (:func:`regbook.updates.proximal_step`) on the L1-penalized loss, both with a
+    constant step. Contours are those of the full objective (loss + penalty);
+    the star is its exact minimum. Sliders: the step size as a multiple of
+    ``1/L`` (``L`` the largest eigenvalue of ``X^T X / n``; above ``2/L``
+    gradient descent diverges), the number of iterations shown, and λ (live
+    only; the static HTML keeps the starting λ).
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, 2), optional
+        Default: the same seeded problem as :func:`explore_geometry`.
+    y : array_like of shape (n_samples,), optional
+    alpha : float > 0, optional
+        Starting λ (default: in the middle of the range where the lasso solution
+        has exactly one zero, so the proximal iterates land on the corner).
+    step : float in [0.05, 2.2], default=1.0
+        Starting step size in units of ``1/L``.
+    n_iter : int, default=50
+        Iterations computed (the iterations slider shows the first ``k``).
+    w0 : (float, float), default=(-1.0, 1.5)
+        Start point of all three methods.
+    random_state : int, default=0
+
+    Returns
+    -------
+    Explorer
+        Parameters ``step``, ``iterations``, ``alpha``; ``state`` holds the
+        ``trajectories`` and the last iterates ``w_gd``, ``w_sub``, ``w_prox``.
+
+    Examples
+    --------
+    >>> ex = explore_descent()
+    >>> s = ex.update(step=1.0, iterations=50).state
+    >>> float(s["w_prox"][1]) == 0.0 and float(s["w_sub"][1]) != 0.0
+    True
+    """
+    n_iter = check_positive_int(n_iter, "n_iter")
+    if (X is None) != (y is None):
+        raise ValueError("Pass both X and y, or neither (a seeded 2-feature problem is then used).")
+    if X is None:
+        X, y = _default_2d(random_state)
+    w0 = np.asarray(w0, dtype=float)
+    if w0.shape != (2,) or not np.all(np.isfinite(w0)):
+        raise ValueError(f"w0 must be two finite numbers (a start point in the plane), got {w0!r}.")
+    if isinstance(step, bool) or not isinstance(step, (int, float, np.floating, np.integer)):
+        raise TypeError(f"step must be a real number (a multiple of 1/L), got {step!r}.")
+    if not 0.05 <= step <= 2.2:
+        raise ValueError(f"step must be in [0.05, 2.2] (a multiple of 1/L), got {step}.")
+    if alpha is not None:
+        alpha = check_alpha(alpha)
+        if alpha <= 0:
+            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    return _DescentExplorer(X, y, alpha, float(step), n_iter, w0)
