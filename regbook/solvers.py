@@ -782,10 +782,11 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
                              {\|x_j\|^2/n + \alpha(1-r)}
 
     with :math:`\rho = y - Xw - b` the current residual and :math:`S` the
-    soft-threshold: weights land on exact zeros. Uses the Gram matrix
-    :math:`X^\top X` when ``n_samples > n_features`` and residual updates
-    otherwise. One iteration is one full sweep over the features; stops when
-    the KKT residual (relative) is at most ``tol``.
+    soft-threshold: weights land on exact zeros. Keeps the gradient up to date
+    with the Gram matrix :math:`X^\top X` when ``n_samples > n_features`` or
+    ``n_features <= 2000``, and with residual updates otherwise. One iteration
+    is one sweep over the features; stops when the KKT residual (relative) is
+    at most ``tol``.
 
     Parameters
     ----------
@@ -826,7 +827,7 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     col_sq = np.einsum("ij,ij->j", Xc, Xc) / n
     denom = col_sq + l2
     scale = smooth.scale()
-    use_gram = n > p
+    use_gram = n > p or p <= 2000  # the p x p Gram matrix is cheap to hold
     if use_gram:
         G = Xc.T @ Xc / n
         c = Xc.T @ yc / n
@@ -851,28 +852,26 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     wl = w.tolist()
     dl = denom.tolist()
     csl = col_sq.tolist()
-    XcT = Xc.T
+    XcT = np.ascontiguousarray(Xc.T)
     residual = np.inf
+    all_coords = [j for j in range(p) if dl[j] > 0.0]  # constant columns stay at 0
     k = 0
     for k in range(1, max_iter + 1):
-        for j in range(p):
-            dj = dl[j]
-            if dj <= 0.0:
-                continue
+        for j in all_coords:
             wj = wl[j]
             qj = float(q[j]) if use_gram else float(XcT[j] @ r) / n
             z = wj * csl[j] + qj
             if z > l1:
-                new = (z - l1) / dj
+                new = (z - l1) / dl[j]
             elif z < -l1:
-                new = (z + l1) / dj
+                new = (z + l1) / dl[j]
             else:
                 new = 0.0
             if new != wj:
                 delta = new - wj
                 wl[j] = new
                 if use_gram:
-                    q -= G[:, j] * delta
+                    q -= G[j] * delta  # G is symmetric: row j is column j
                 else:
                     r -= XcT[j] * delta
         w = np.array(wl)

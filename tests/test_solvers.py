@@ -1,0 +1,320 @@
+import warnings
+
+import numpy as np
+import pytest
+from sklearn import linear_model as sk
+from sklearn.exceptions import ConvergenceWarning
+
+from regbook.solvers import (
+    SolverResult,
+    coordinate_descent,
+    fista,
+    gradient_descent,
+    ista,
+    kkt_residual,
+    lipschitz_constant,
+    objective,
+    ridge_closed_form,
+    subgradient_descent,
+)
+
+SHAPES = [(30, 60), (80, 10), (40, 40), (150, 25), (20, 5)]
+
+
+def regression_problem(seed):
+    """A seeded least-squares problem: n < p or n > p, correlated columns, uneven scales.
+
+    Returns X, y, fit_intercept, alpha (a fraction of the lasso's alpha_max), l1_ratio.
+    """
+    rng = np.random.default_rng(seed)
+    n, p = SHAPES[seed % len(SHAPES)]
+    rho = rng.uniform(0.0, 0.9)
+    X = np.sqrt(1 - rho) * rng.standard_normal((n, p)) + np.sqrt(rho) * rng.standard_normal((n, 1))
+    X = X * rng.uniform(0.5, 2.0, p) + rng.normal(0.0, 1.0, p)
+    w_true = np.zeros(p)
+    k = max(1, p // 5)
+    w_true[:k] = rng.normal(0.0, 2.0, k)
+    y = X @ w_true + rng.normal() + 0.5 * rng.standard_normal(n)
+    fit_intercept = bool((seed // len(SHAPES)) % 2)
+    Xc = X - X.mean(0) if fit_intercept else X
+    yc = y - y.mean() if fit_intercept else y
+    alpha_max = np.max(np.abs(Xc.T @ yc)) / n
+    return X, y, fit_intercept, alpha_max * rng.uniform(0.02, 0.5), rng.uniform(0.1, 0.9)
+
+
+def classification_problem(seed):
+    """A seeded binary problem with labels in {0, 1}; returns X, y, fit_intercept, C."""
+    rng = np.random.default_rng(1000 + seed)
+    n, p = [(60, 5), (40, 80), (100, 20)][seed % 3]
+    rho = rng.uniform(0.0, 0.8)
+    X = np.sqrt(1 - rho) * rng.standard_normal((n, p)) + np.sqrt(rho) * rng.standard_normal((n, 1))
+    score = X[:, 0] - 0.5 * X[:, 1] + 0.3 + 0.7 * rng.standard_normal(n)
+    y = (score > 0).astype(int)
+    return X, y, bool(seed % 2), [0.1, 1.0, 10.0][seed % 3]
+
+N_REGRESSION = 110  # randomized least-squares problems checked against scikit-learn
+N_LOGISTIC = 18  # randomized logistic problems
+
+
+def regression_agreement(seed):
+    """Relative objective gaps and coefficient gaps to scikit-learn on one problem.
+
+    Returns {solver: (relative objective difference, max |coef difference|, KKT residual)}.
+    """
+    X, y, fi, alpha, r = regression_problem(seed)
+    n = X.shape[0]
+    out = {}
+    for l1_ratio in (1.0, r):
+        ref = sk.ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=fi, tol=1e-14,
+                            max_iter=100_000).fit(X, y)
+        f_ref = objective(X, y, ref.coef_, ref.intercept_, alpha, l1_ratio)
+        for name, solver in (("cd", coordinate_descent), ("fista", fista)):
+            res = solver(X, y, alpha, l1_ratio, fit_intercept=fi, max_iter=20_000)
+            assert res.converged
+            f = objective(X, y, res.coef, res.intercept, alpha, l1_ratio)
+            kkt = kkt_residual(X, y, res.coef, res.intercept, alpha, l1_ratio, fit_intercept=fi)
+            gap = (abs(f - f_ref) / abs(f_ref), np.max(np.abs(res.coef - ref.coef_)), kkt)
+            key = f"{name}[{'lasso' if l1_ratio == 1.0 else 'enet'}]"
+            out[key] = gap
+    ridge_alpha = alpha * n  # sklearn Ridge's scaling
+    ref = sk.Ridge(alpha=ridge_alpha, fit_intercept=fi, solver="svd").fit(X, y)
+    f_ref = objective(X, y, ref.coef_, ref.intercept_, alpha, 0.0)
+    for method in ("svd", "normal"):
+        res = ridge_closed_form(X, y, alpha, fit_intercept=fi, method=method)
+        f = objective(X, y, res.coef, res.intercept, alpha, 0.0)
+        out[f"ridge_{method}"] = (abs(f - f_ref) / abs(f_ref),
+                                  np.max(np.abs(res.coef - ref.coef_)), 0.0)
+    return out
+
+
+def logistic_agreement(seed):
+    X, y, fi, C = classification_problem(seed)
+    alpha = 1.0 / (C * X.shape[0])
+    out = {}
+    for l1_ratio in (0.0, 1.0, 0.5):
+        ref = sk.LogisticRegression(C=C, l1_ratio=l1_ratio, fit_intercept=fi, tol=1e-12,
+                                    solver="lbfgs" if l1_ratio == 0 else "saga",
+                                    max_iter=100_000).fit(X, y)
+        b_ref = float(ref.intercept_[0]) if fi else 0.0
+        f_ref = objective(X, y, ref.coef_.ravel(), b_ref, alpha, l1_ratio, loss="logistic")
+        res = fista(X, y, alpha, l1_ratio, loss="logistic", fit_intercept=fi, max_iter=50_000)
+        f = objective(X, y, res.coef, res.intercept, alpha, l1_ratio, loss="logistic")
+        kkt = kkt_residual(X, y, res.coef, res.intercept, alpha, l1_ratio, loss="logistic",
+                           fit_intercept=fi)
+        out[f"fista_logistic[{l1_ratio}]"] = (abs(f - f_ref) / f_ref,
+                                             np.max(np.abs(res.coef - ref.coef_.ravel())), kkt)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(N_REGRESSION))
+def test_regression_solvers_agree_with_sklearn(seed):
+    for name, (rel_obj, coef_gap, kkt) in regression_agreement(seed).items():
+        assert rel_obj < 1e-6, name
+        assert coef_gap < 1e-5, name
+        assert kkt < 1e-6, name
+
+
+@pytest.mark.parametrize("seed", range(N_LOGISTIC))
+def test_logistic_fista_agrees_with_sklearn(seed):
+    for name, (rel_obj, coef_gap, kkt) in logistic_agreement(seed).items():
+        assert rel_obj < 1e-6, name
+        assert coef_gap < 1e-5, name
+        assert kkt < 1e-6, name
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_gradient_descent_converges_to_closed_form_ridge(seed):
+    X, y, fi, alpha, _ = regression_problem(seed)
+    exact = ridge_closed_form(X, y, alpha, fit_intercept=fi)
+    res = gradient_descent(X, y, alpha, fit_intercept=fi, max_iter=50_000)
+    assert res.converged
+    np.testing.assert_allclose(res.coef, exact.coef, atol=1e-7)
+    assert res.intercept == pytest.approx(exact.intercept, abs=1e-7)
+    # GD with the default step 1/L never increases the objective
+    assert np.all(np.diff(res.objective) <= 1e-12 * abs(res.objective[0]))
+    assert res.objective[-1] == pytest.approx(exact.objective[0], rel=1e-10)
+
+
+def test_gradient_descent_logistic_matches_fista_l2():
+    X, y, fi, C = classification_problem(0)
+    alpha = 1.0 / (C * len(y))
+    gd = gradient_descent(X, y, alpha, loss="logistic", fit_intercept=fi, max_iter=50_000)
+    fa = fista(X, y, alpha, 0.0, loss="logistic", fit_intercept=fi)
+    np.testing.assert_allclose(gd.coef, fa.coef, atol=1e-7)
+
+
+def test_subgradient_leaves_small_nonzeros_where_lasso_has_zeros():
+    X, y, fi, alpha, _ = regression_problem(1)  # n > p
+    exact = coordinate_descent(X, y, alpha, fit_intercept=fi)
+    prox = ista(X, y, alpha, fit_intercept=fi, max_iter=50_000)
+    sub = subgradient_descent(X, y, alpha, fit_intercept=fi, max_iter=3000)
+    zeros = exact.coef == 0.0
+    assert zeros.sum() >= 3
+    assert np.all(prox.coef[zeros] == 0.0)  # ISTA and CD: exact zeros
+    assert np.all(sub.coef[zeros] != 0.0)  # subgradient: never exactly zero ...
+    assert np.max(np.abs(sub.coef[zeros])) < 0.05  # ... but small
+    assert np.max(np.abs(sub.coef - exact.coef)) < 0.1
+    assert not sub.converged and sub.n_iter == 3000
+
+
+@pytest.mark.parametrize("schedule", ["sqrt", "harmonic", "constant"])
+def test_subgradient_schedules_decrease_the_objective(schedule):
+    X, y, fi, alpha, _ = regression_problem(6)
+    res = subgradient_descent(X, y, alpha, fit_intercept=fi, schedule=schedule, max_iter=300)
+    best = coordinate_descent(X, y, alpha, fit_intercept=fi).objective[-1]
+    assert res.objective[-1] - best < 0.1 * (res.objective[0] - best)
+    assert res.objective.shape == (301,)
+
+
+def test_subgradient_with_tol_warns_with_achieved_residual():
+    X, y, fi, alpha, _ = regression_problem(1)
+    with pytest.warns(ConvergenceWarning, match=r"residual reached \d"):
+        res = subgradient_descent(X, y, alpha, fit_intercept=fi, max_iter=50, tol=1e-8)
+    assert not res.converged and res.residual > 1e-8
+
+
+@pytest.mark.parametrize("solver", [ista, fista, coordinate_descent])
+def test_history_and_iterates(solver):
+    X, y, fi, alpha, r = regression_problem(3)
+    res = solver(X, y, alpha, r, fit_intercept=fi, return_iterates=True, max_iter=5000)
+    assert isinstance(res, SolverResult)
+    assert res.objective.shape == (res.n_iter + 1,)
+    assert res.iterates.shape == (res.n_iter + 1, X.shape[1])
+    np.testing.assert_array_equal(res.iterates[0], 0.0)
+    np.testing.assert_array_equal(res.iterates[-1], res.coef)
+    f0 = objective(X, y, np.zeros(X.shape[1]), y.mean() if fi else 0.0, alpha, r)
+    assert res.objective[0] == pytest.approx(f0)
+    assert res.objective[-1] == pytest.approx(objective(X, y, res.coef, res.intercept, alpha, r))
+    assert solver(X, y, alpha, r, fit_intercept=fi, max_iter=5000).iterates is None
+
+
+@pytest.mark.parametrize("solver", [ista, coordinate_descent])
+def test_monotone_solvers_never_increase_the_objective(solver):
+    X, y, fi, alpha, r = regression_problem(2)
+    res = solver(X, y, alpha, r, fit_intercept=fi, max_iter=20_000)
+    assert np.all(np.diff(res.objective) <= 1e-12 * res.objective[0])
+
+
+def test_fista_is_faster_than_ista():
+    X, y, fi, alpha, _ = regression_problem(0)  # n < p, correlated
+    slow = ista(X, y, alpha, fit_intercept=fi, max_iter=100_000, tol=1e-8)
+    fast = fista(X, y, alpha, fit_intercept=fi, max_iter=100_000, tol=1e-8)
+    assert fast.n_iter < slow.n_iter
+
+
+def test_two_feature_trajectory_for_the_explorer():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((50, 2)) @ np.array([[1.0, 0.8], [0.0, 0.6]])
+    y = X @ [1.5, -0.5] + 0.1 * rng.standard_normal(50)
+    res = gradient_descent(X, y, 0.1, return_iterates=True, w0=[-2.0, 2.0], max_iter=200, tol=1e-6)
+    assert res.iterates.shape[1] == 2
+    np.testing.assert_array_equal(res.iterates[0], [-2.0, 2.0])
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda X, y, s: gradient_descent(X, y, 0.1, step=s),
+        lambda X, y, s: ista(X, y, 0.1, step=s),
+        lambda X, y, s: fista(X, y, 0.1, step=s),
+        lambda X, y, s: subgradient_descent(X, y, 0.1, step=s, schedule="constant"),
+        lambda X, y, s: gradient_descent(X, (y > 0).astype(int), 0.1, loss="logistic", step=s * 1e3),
+    ],
+)
+def test_diverging_step_raises_naming_step_and_bound(call):
+    X, y, *_ = regression_problem(1)
+    L = lipschitz_constant(X)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow RuntimeWarning, no NaN
+        with pytest.raises(ValueError, match=r"step=.*1/L ="):
+            call(X, y, 5.0 / L)
+
+
+def test_step_between_one_and_two_over_L_still_converges_for_gd():
+    X, y, fi, alpha, _ = regression_problem(1)
+    L = lipschitz_constant(X, fit_intercept=fi) + alpha
+    res = gradient_descent(X, y, alpha, fit_intercept=fi, step=1.5 / L, max_iter=20_000)
+    np.testing.assert_allclose(res.coef, ridge_closed_form(X, y, alpha, fit_intercept=fi).coef,
+                               atol=1e-7)
+
+
+@pytest.mark.parametrize("solver", [gradient_descent, ista, fista, coordinate_descent])
+def test_non_convergence_warns_with_achieved_tolerance(solver):
+    X, y, fi, alpha, _ = regression_problem(0)
+    with pytest.warns(ConvergenceWarning, match=r"max_iter=3 .*residual reached \d\.\d+e"):
+        res = solver(X, y, alpha, fit_intercept=fi, max_iter=3)
+    assert not res.converged and res.n_iter == 3
+
+
+def test_lipschitz_constant():
+    X, *_ = regression_problem(3)
+    Xc = X - X.mean(0)
+    assert lipschitz_constant(X) == pytest.approx(np.linalg.norm(Xc, 2) ** 2 / len(X))
+    assert lipschitz_constant(X, fit_intercept=False) == pytest.approx(
+        np.linalg.norm(X, 2) ** 2 / len(X))
+    A = np.column_stack([X, np.ones(len(X))])
+    assert lipschitz_constant(X, loss="logistic") == pytest.approx(
+        np.linalg.norm(A, 2) ** 2 / (4 * len(X)))
+
+
+def test_kkt_residual_detects_non_optimal_points():
+    X, y, fi, alpha, _ = regression_problem(6)
+    assert fi
+    res = coordinate_descent(X, y, alpha, fit_intercept=fi)
+    assert kkt_residual(X, y, res.coef, res.intercept, alpha) < 1e-8
+    assert kkt_residual(X, y, res.coef, res.intercept + 1.0, alpha) > 0.5  # intercept off
+    assert kkt_residual(X, y, res.coef * 0.5, res.intercept, alpha) > 1e-3
+
+
+def test_objective_definition():
+    X, y, *_ = regression_problem(4)
+    w = np.linspace(-1, 1, X.shape[1])
+    r = y - X @ w - 0.3
+    expected = r @ r / (2 * len(y)) + 0.2 * (0.4 * np.abs(w).sum() + 0.3 * w @ w)
+    assert objective(X, y, w, 0.3, 0.2, 0.4) == pytest.approx(expected, rel=1e-13)
+
+
+def test_zero_alpha_and_large_alpha():
+    X, y, fi, *_ = regression_problem(6)
+    assert fi
+    ls = ridge_closed_form(X, y, 0.0, fit_intercept=fi)
+    ref = sk.LinearRegression(fit_intercept=fi).fit(X, y)
+    np.testing.assert_allclose(ls.coef, ref.coef_, atol=1e-9)
+    big = coordinate_descent(X, y, 1e6, fit_intercept=fi)
+    np.testing.assert_array_equal(big.coef, 0.0)
+    assert big.intercept == pytest.approx(y.mean())
+
+
+def test_w0_is_used_and_not_modified():
+    X, y, fi, alpha, _ = regression_problem(1)
+    w0 = np.full(X.shape[1], 0.5)
+    res = ista(X, y, alpha, w0=w0, return_iterates=True, fit_intercept=fi, max_iter=20_000)
+    np.testing.assert_array_equal(res.iterates[0], 0.5)
+    np.testing.assert_array_equal(w0, 0.5)
+
+
+@pytest.mark.parametrize(
+    "solver",
+    [
+        lambda X, y: ridge_closed_form(X, y, 0.1),
+        lambda X, y: gradient_descent(X, y, 0.1),
+        lambda X, y: subgradient_descent(X, y, 0.1, max_iter=10),
+        lambda X, y: ista(X, y, 0.1),
+        lambda X, y: fista(X, y, 0.1),
+        lambda X, y: coordinate_descent(X, y, 0.1),
+    ],
+)
+def test_solvers_never_modify_caller_arrays(solver):
+    X, y, *_ = regression_problem(1)
+    X_copy, y_copy = X.copy(), y.copy()
+    solver(X, y)
+    np.testing.assert_array_equal(X, X_copy)
+    np.testing.assert_array_equal(y, y_copy)
+
+
+def test_constant_column_gets_zero_weight():
+    X, y, *_ = regression_problem(1)
+    X = X.copy()
+    X[:, 2] = 3.0
+    for res in (coordinate_descent(X, y, 0.05), fista(X, y, 0.05)):
+        assert res.coef[2] == 0.0 and res.converged
