@@ -1,0 +1,146 @@
+import numpy as np
+import pytest
+from sklearn import linear_model as sk
+from sklearn.model_selection import GridSearchCV
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from regbook.estimators import ElasticNet, Lasso, LogisticRegression, Ridge
+from regbook.solvers import objective
+
+from test_solvers import classification_problem, regression_problem
+
+
+@pytest.mark.parametrize("solver", ["svd", "normal", "gd", "fista", "cd"])
+@pytest.mark.parametrize("seed", [1, 6, 3, 8])
+def test_ridge_matches_sklearn_ridge(solver, seed):
+    X, y, fi, alpha, _ = regression_problem(seed)
+    a = alpha * len(y) * 10  # sklearn Ridge's (unscaled) alpha
+    ours = Ridge(alpha=a, fit_intercept=fi, solver=solver, tol=1e-12, max_iter=100_000).fit(X, y)
+    ref = sk.Ridge(alpha=a, fit_intercept=fi).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, ref.coef_, atol=1e-6)
+    assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-6)
+    np.testing.assert_allclose(ours.predict(X), ref.predict(X), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "solver, seed",
+    [("cd", 0), ("cd", 1), ("cd", 6), ("cd", 8), ("fista", 0), ("fista", 1), ("fista", 8),
+     ("ista", 1), ("ista", 6)],
+)
+def test_lasso_and_elastic_net_match_sklearn(solver, seed):
+    X, y, fi, alpha, r = regression_problem(seed)
+    kw = dict(fit_intercept=fi, solver=solver, tol=1e-10, max_iter=200_000)
+    lasso = Lasso(alpha=alpha, **kw).fit(X, y)
+    ref = sk.Lasso(alpha=alpha, fit_intercept=fi, tol=1e-14, max_iter=100_000).fit(X, y)
+    np.testing.assert_allclose(lasso.coef_, ref.coef_, atol=1e-5)
+    enet = ElasticNet(alpha=alpha, l1_ratio=r, **kw).fit(X, y)
+    ref = sk.ElasticNet(alpha=alpha, l1_ratio=r, fit_intercept=fi, tol=1e-14,
+                        max_iter=100_000).fit(X, y)
+    np.testing.assert_allclose(enet.coef_, ref.coef_, atol=1e-5)
+    assert enet.intercept_ == pytest.approx(ref.intercept_, abs=1e-5)
+    assert enet.objective_[-1] == pytest.approx(
+        objective(X, y, enet.coef_, enet.intercept_, alpha, r), rel=1e-10)
+
+
+@pytest.mark.parametrize("l1_ratio", [0.0, 0.5, 1.0])
+@pytest.mark.parametrize("seed", [0, 2])
+def test_logistic_regression_matches_sklearn(l1_ratio, seed):
+    X, y, fi, C = classification_problem(seed)
+    ours = LogisticRegression(C=C, l1_ratio=l1_ratio, fit_intercept=fi, tol=1e-10,
+                              max_iter=100_000).fit(X, y)
+    ref = sk.LogisticRegression(C=C, l1_ratio=l1_ratio, fit_intercept=fi, tol=1e-12,
+                                solver="lbfgs" if l1_ratio == 0 else "saga",
+                                max_iter=100_000).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, ref.coef_, atol=1e-5)
+    np.testing.assert_allclose(ours.intercept_, ref.intercept_, atol=1e-5)
+    np.testing.assert_allclose(ours.predict_proba(X), ref.predict_proba(X), atol=1e-5)
+    np.testing.assert_array_equal(ours.predict(X), ref.predict(X))
+    assert ours.coef_.shape == (1, X.shape[1]) and ours.intercept_.shape == (1,)
+
+
+def test_logistic_gd_solver_and_string_labels():
+    X, y, fi, C = classification_problem(0)
+    labels = np.array(["no", "yes"])[y]
+    gd = LogisticRegression(C=C, solver="gd", tol=1e-10, max_iter=100_000).fit(X, labels)
+    fa = LogisticRegression(C=C, tol=1e-10).fit(X, y)
+    np.testing.assert_allclose(gd.coef_, fa.coef_, atol=1e-6)
+    assert gd.classes_.tolist() == ["no", "yes"]
+    assert set(gd.predict(X)) <= {"no", "yes"}
+    np.testing.assert_allclose(np.exp(gd.predict_log_proba(X)), gd.predict_proba(X), rtol=1e-12)
+    assert gd.score(X, labels) > 0.7
+
+
+def test_logistic_c_inf_means_no_penalty():
+    X, y, _, _ = classification_problem(1)  # p > n: separable, weights grow without a penalty
+    with pytest.warns(Warning):
+        free = LogisticRegression(C=np.inf, max_iter=200).fit(X, y)
+    strong = LogisticRegression(C=0.01).fit(X, y)
+    assert np.linalg.norm(free.coef_) > 10 * np.linalg.norm(strong.coef_)
+
+
+def test_lasso_gives_exact_zeros_and_elastic_net_l1_ratio_one_is_lasso():
+    X, y, fi, alpha, _ = regression_problem(1)
+    lasso = Lasso(alpha=alpha, fit_intercept=fi).fit(X, y)
+    assert np.sum(lasso.coef_ == 0.0) >= 3
+    enet = ElasticNet(alpha=alpha, l1_ratio=1.0, fit_intercept=fi).fit(X, y)
+    np.testing.assert_allclose(enet.coef_, lasso.coef_, atol=1e-10)
+
+
+def test_ridge_alpha_is_not_elastic_net_alpha():
+    """The scaling pitfall: Ridge(alpha=a) == ElasticNet(alpha=a/n, l1_ratio=0)."""
+    X, y, *_ = regression_problem(6)
+    n = len(y)
+    ridge = Ridge(alpha=5.0).fit(X, y)
+    same = ElasticNet(alpha=5.0 / n, l1_ratio=0.0, tol=1e-12, max_iter=100_000).fit(X, y)
+    naive = ElasticNet(alpha=5.0, l1_ratio=0.0).fit(X, y)
+    np.testing.assert_allclose(same.coef_, ridge.coef_, atol=1e-8)
+    assert np.max(np.abs(naive.coef_ - ridge.coef_)) > 0.1
+
+
+def test_pipeline_and_grid_search():
+    X, y, *_ = regression_problem(6)
+    pipe = make_pipeline(StandardScaler(), Lasso())
+    search = GridSearchCV(pipe, {"lasso__alpha": [0.01, 0.1, 1.0]}, cv=3).fit(X, y)
+    assert search.best_params_["lasso__alpha"] in (0.01, 0.1, 1.0)
+    assert search.score(X, y) > 0.5
+
+    Xc, yc, *_ = classification_problem(0)
+    clf = GridSearchCV(make_pipeline(StandardScaler(), LogisticRegression()),
+                       {"logisticregression__C": [0.1, 1.0]}, cv=3).fit(Xc, yc)
+    assert clf.score(Xc, yc) > 0.7
+
+
+def test_attributes_and_list_input():
+    X, y, *_ = regression_problem(1)
+    model = ElasticNet(alpha=0.1).fit(X.tolist(), y.tolist())
+    assert model.n_features_in_ == X.shape[1]
+    assert model.n_iter_ >= 1 and model.objective_.shape == (model.n_iter_ + 1,)
+    assert np.all(np.diff(model.objective_) <= 1e-12)
+    np.testing.assert_allclose(model.predict(X), X @ model.coef_ + model.intercept_)
+    with pytest.raises(ValueError, match="X has 3 features"):
+        model.predict(X[:, :3])
+
+
+def test_init_only_stores_and_fit_returns_self():
+    model = Lasso(alpha=-1.0, solver="nope")  # no validation in __init__
+    assert model.get_params()["alpha"] == -1.0
+    X, y, *_ = regression_problem(1)
+    good = Lasso(alpha=0.1)
+    assert good.fit(X, y) is good
+
+
+@pytest.mark.parametrize(
+    "est",
+    [Ridge(), Ridge(solver="gd"), Lasso(alpha=0.1), ElasticNet(alpha=0.1, solver="fista"),
+     LogisticRegression()],
+)
+def test_fit_never_modifies_caller_arrays(est):
+    X, y, *_ = regression_problem(1)
+    if isinstance(est, LogisticRegression):
+        y = (y > np.median(y)).astype(float)
+    X_copy, y_copy = X.copy(), y.copy()
+    est.fit(X, y)
+    est.predict(X)
+    np.testing.assert_array_equal(X, X_copy)
+    np.testing.assert_array_equal(y, y_copy)
