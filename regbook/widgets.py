@@ -289,7 +289,7 @@ class Explorer:
         buf = io.BytesIO()
         if self.frame_format == "png":
             img = img.quantize(colors=self.frame_colors, method=Image.Quantize.FASTOCTREE)
-            img.save(buf, format="PNG", optimize=True)
+            img.save(buf, format="PNG", compress_level=9)
             mime = "image/png"
         elif self.frame_format == "webp":
             img.save(buf, format="WEBP", quality=85, method=4)

@@ -1,0 +1,278 @@
+"""Tests of regbook.widgets: cheap construction, correct model state, self-contained HTML."""
+from __future__ import annotations
+
+import re
+import time
+
+import numpy as np
+import pytest
+from sklearn.linear_model import ElasticNet, Lasso, Ridge
+
+from regbook import widgets as W
+from regbook.datasets import load_diabetes
+
+FRAME_BUDGET = 2_000_000  # bytes of HTML per explorer
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def html_cache():
+    """Static HTML of each default explorer, rendered once for the module."""
+    return {}
+
+
+def _html(cache, name, factory):
+    if name not in cache:
+        cache[name] = factory().to_html()
+    return cache[name]
+
+
+FACTORIES = {
+    "path": W.explore_path,
+    "geometry": W.explore_geometry,
+    "overfitting": W.explore_overfitting,
+    "descent": W.explore_descent,
+}
+
+
+# --------------------------------------------------------------------------- construction
+@pytest.mark.parametrize("name", FACTORIES)
+def test_construction_is_cheap_and_draws_nothing(name):
+    t0 = time.perf_counter()
+    ex = FACTORIES[name]()
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 1.0, f"constructing {name} took {elapsed:.2f}s"
+    assert ex._fig is None and ex._html is None and ex._widget is None
+    assert isinstance(ex, W.Explorer)
+    assert "Explorer" in repr(ex)
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_image_is_png_and_changes_with_first_slider(name):
+    ex = FACTORIES[name]()
+    first = ex.image
+    assert first.startswith(PNG_MAGIC)
+    p = ex._params[ex.params[0]]
+    other = p.static[0] if p.static[0] != ex.values[p.name] else p.static[-1]
+    second = ex.update(**{p.name: other}).image
+    assert second.startswith(PNG_MAGIC) and second != first
+    assert ex.values[p.name] == other
+
+
+# --------------------------------------------------------------------------- model state
+def test_path_lasso_state_matches_sklearn_and_zero_above_alpha_max():
+    ex = W.explore_path()
+    X, y = ex.X, ex.y
+    amax = np.max(np.abs(X.T @ y)) / X.shape[0]
+    assert ex.update(alpha=amax * 1.01).state["n_nonzero"] == 0
+    assert np.all(ex.state["coef"] == 0)
+    assert ex.update(alpha=amax * 0.9).state["n_nonzero"] >= 1
+    for alpha in (0.05 * amax, 0.3 * amax, 1e-3 * amax):
+        w = ex.update(alpha=alpha).state["coef"]
+        ref = Lasso(alpha=alpha, tol=1e-12, max_iter=100_000).fit(X, y).coef_
+        np.testing.assert_allclose(w, ref, atol=1e-5 * np.abs(ref).max())
+    # smaller lambda: smaller training error
+    e_small = ex.update(alpha=1e-3 * amax).state["train_mse"]
+    e_big = ex.update(alpha=0.5 * amax).state["train_mse"]
+    assert e_small < e_big
+
+
+def test_path_default_split_and_names():
+    ex = W.explore_path(random_state=0)
+    X, y, names = load_diabetes()
+    assert ex.X.shape[0] + ex.X_test.shape[0] == X.shape[0]
+    assert ex.names == names
+    np.testing.assert_allclose(ex.X.mean(axis=0), 0, atol=1e-12)
+    other = W.explore_path(random_state=1)
+    assert not np.allclose(ex.y, other.y)
+
+
+def test_path_ridge_and_enet_match_sklearn():
+    ex = W.explore_path(penalty="l2")
+    n = ex.X.shape[0]
+    for alpha in (0.01, 1.0, 50.0):
+        w = ex.update(alpha=alpha).state["coef"]
+        ref = Ridge(alpha=alpha * n).fit(ex.X, ex.y).coef_
+        np.testing.assert_allclose(w, ref, rtol=1e-8, atol=1e-8)
+        assert ex.state["n_nonzero"] == ex.X.shape[1]
+    ex = W.explore_path(penalty="elasticnet", l1_ratio=0.5)
+    assert ex.params == ["alpha", "l1_ratio"]
+    for r in (0.2, 0.9):
+        w = ex.update(alpha=0.5, l1_ratio=r).state["coef"]
+        ref = ElasticNet(alpha=0.5, l1_ratio=r, tol=1e-12, max_iter=100_000).fit(ex.X, ex.y).coef_
+        np.testing.assert_allclose(w, ref, atol=1e-4)
+
+
+@pytest.mark.parametrize("penalty", ["l1", "l2", "elasticnet"])
+def test_geometry_solution_equals_sklearn(penalty):
+    ex = W.explore_geometry(penalty=penalty, l1_ratio=0.5)
+    n = ex.Xc.shape[0]
+    p = ex._params["alpha"]
+    for alpha in np.geomspace(p.lo, p.hi, 5):
+        w = ex.update(alpha=float(alpha)).state["coef"]
+        if penalty == "l2":
+            ref = Ridge(alpha=alpha * n).fit(ex.Xc, ex.yc).coef_
+        else:
+            r = 1.0 if penalty == "l1" else 0.5
+            ref = ElasticNet(alpha=alpha, l1_ratio=r, tol=1e-14, max_iter=100_000).fit(
+                ex.Xc, ex.yc).coef_
+        np.testing.assert_allclose(w, ref, atol=1e-6)
+
+
+def test_geometry_default_shows_a_corner_for_a_range_of_lambda():
+    ex = W.explore_geometry()
+    corner = [a for a in ex._params["alpha"].static
+              if ex.update(alpha=a).state["n_nonzero"] == 1]
+    assert len(corner) >= 3, "the L1 corner solution should hold over several frames"
+    assert ex.update(alpha=ex._params["alpha"].lo).state["n_nonzero"] == 2
+    # the default start value itself is a corner, with w2 exactly zero
+    ex2 = W.explore_geometry()
+    w = ex2.update().state["coef"]
+    assert w[1] == 0.0 and w[0] != 0.0
+    # the drawn region touches the solution: P(w) equals the region's size
+    assert np.isclose(ex2.state["radius"], abs(w[0]))
+
+
+def test_geometry_l2_never_gives_exact_zeros():
+    ex = W.explore_geometry(penalty="l2")
+    for a in ex._params["alpha"].static[::4]:
+        assert ex.update(alpha=a).state["n_nonzero"] == 2
+
+
+def test_overfitting_state():
+    ex = W.explore_overfitting(degree=9)
+    tiny = ex.update(alpha=1e-9, degree=9).state
+    assert tiny["train_mse"] < tiny["test_mse"]
+    big = ex.update(alpha=10.0).state
+    assert big["train_mse"] > tiny["train_mse"]
+    assert np.linalg.norm(big["coef"]) < np.linalg.norm(tiny["coef"])
+    # degree slider changes the number of coefficients
+    assert ex.update(degree=3).state["coef"].shape == (3,)
+    # ridge solution on polynomial features equals sklearn's Ridge(alpha * n)
+    from regbook.datasets import polynomial_features
+
+    F = polynomial_features(ex.x, 3, x_range=ex.x_range)
+    ref = Ridge(alpha=ex.values["alpha"] * len(ex.x)).fit(F, ex.y).coef_
+    np.testing.assert_allclose(ex.state["coef"], ref, rtol=1e-6, atol=1e-8)
+
+
+def test_descent_prox_lands_on_zero_subgradient_does_not():
+    ex = W.explore_descent()
+    s = ex.update(step=1.0, iterations=50).state
+    assert s["w_prox"][1] == 0.0
+    assert s["w_sub"][1] != 0.0
+    np.testing.assert_allclose(s["w_prox"], s["lasso"], atol=1e-6)
+    np.testing.assert_allclose(s["w_gd"], s["ridge"], atol=1e-6)
+    assert len(s["trajectories"]["gd"]) == 51
+    assert len(ex.update(iterations=3).state["trajectories"]["prox"]) == 4
+    # above 2/L gradient descent diverges (and the explorer does not raise)
+    far = ex.update(step=2.1, iterations=50).state["w_gd"]
+    assert np.linalg.norm(far) > 10 * np.linalg.norm(s["ridge"])
+
+
+# --------------------------------------------------------------------------- static HTML
+@pytest.mark.parametrize("name", FACTORIES)
+def test_html_is_self_contained_with_all_frames_under_budget(name, html_cache):
+    html = _html(html_cache, name, FACTORIES[name])
+    ex = FACTORIES[name]()
+    n_expected = int(np.prod([len(p.static) for p in ex._static_params()]))
+    assert html.count("data:image/png;base64,") == n_expected
+    assert int(re.search(r'data-frames="(\d+)"', html).group(1)) == n_expected
+    assert len(html.encode()) < FRAME_BUDGET, f"{name}: {len(html) / 1e6:.2f} MB"
+    markup = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "DATA", html)
+    assert "http" not in markup and "//" not in markup.replace("</", "")
+    assert "<script src" not in html
+    assert html.count('type="range"') == len(ex._static_params())
+    # every range input has a label and a value readout
+    for sid in re.findall(r'<input type="range" id="([^"]+)"', html):
+        assert f'for="{sid}"' in html and f'id="{sid}-value"' in html
+
+
+def test_enet_path_html_has_a_grid_of_frames():
+    ex = W.explore_path(penalty="elasticnet", n_frames=3)
+    html = ex.to_html()
+    n_ratio = len(ex._params["l1_ratio"].static)
+    assert html.count("data:image/png;base64,") == 3 * n_ratio
+    assert html.count('type="range"') == 2
+
+
+def test_html_ids_unique_across_explorers(html_cache):
+    a = _html(html_cache, "geometry", W.explore_geometry)
+    b = W.explore_geometry(n_frames=3).to_html()
+    ids_a = set(re.findall(r'id="([^"]+)"', a))
+    ids_b = set(re.findall(r'id="([^"]+)"', b))
+    assert ids_a and not ids_a & ids_b
+    both = re.findall(r'id="([^"]+)"', a + b)
+    assert len(both) == len(set(both))
+
+
+def test_html_is_cached_and_leaves_state_alone():
+    ex = W.explore_geometry(n_frames=3)
+    before = dict(ex.values)
+    h1 = ex.to_html()
+    assert ex.to_html() is h1
+    assert ex.values == before
+
+
+def test_mimebundle_has_widget_view_and_html():
+    ex = W.explore_geometry(n_frames=4)
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/html"].count("data:image/png") == 4
+    assert "text/plain" in bundle
+    no_html = W.explore_geometry(n_frames=4)._repr_mimebundle_(exclude=["text/html"])
+    assert "text/html" not in no_html
+
+
+def test_live_widget_slider_redraws_image():
+    ex = W.explore_overfitting()
+    box = ex.widget
+    img = ex._img_widget
+    before = img.value
+    ex._sliders["alpha"].value = 1.0  # what a reader's drag does
+    assert img.value != before
+    assert ex.values["alpha"] == pytest.approx(1.0)
+    ex.update(degree=3)  # programmatic update moves the slider too
+    assert ex._sliders["degree"].value == 3
+    assert box.children[-1] is img
+
+
+# --------------------------------------------------------------------------- bad arguments
+@pytest.mark.parametrize(
+    "call, exc, match",
+    [
+        (lambda: W.explore_path(penalty="l3"), ValueError, "penalty"),
+        (lambda: W.explore_path(l1_ratio=1.5), ValueError, "l1_ratio"),
+        (lambda: W.explore_path(penalty="elasticnet", l1_ratio=0.0), ValueError, "l1_ratio"),
+        (lambda: W.explore_path(np.ones((5, 2))), ValueError, "both X and y"),
+        (lambda: W.explore_path(np.ones(5), np.ones(5)), ValueError, "2-D"),
+        (lambda: W.explore_path(n_frames=1), ValueError, "n_frames"),
+        (lambda: W.explore_path(feature_names=["a"]), ValueError, "feature_names"),
+        (lambda: W.explore_path(alpha=-1.0), ValueError, "alpha"),
+        (lambda: W.explore_geometry(np.ones((10, 3)), np.ones(10)), ValueError, "exactly 2 features"),
+        (lambda: W.explore_geometry(np.column_stack([np.arange(5.0), 2 * np.arange(5.0)]),
+                                    np.arange(5.0)), ValueError, "collinear"),
+        (lambda: W.explore_overfitting(degree=20), ValueError, "max_degree"),
+        (lambda: W.explore_overfitting(degree=0), ValueError, "degree"),
+        (lambda: W.explore_overfitting(np.ones((4, 2)), np.ones(4)), ValueError, "1-D"),
+        (lambda: W.explore_descent(step=5.0), ValueError, "step"),
+        (lambda: W.explore_descent(step="big"), TypeError, "step"),
+        (lambda: W.explore_descent(w0=(1.0, 2.0, 3.0)), ValueError, "w0"),
+    ],
+)
+def test_bad_arguments_raise_clear_errors(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
+
+
+def test_bad_update_raises():
+    ex = W.explore_geometry()
+    with pytest.raises(ValueError, match="no parameter 'lambda'"):
+        ex.update(**{"lambda": 1.0})
+    with pytest.raises(ValueError, match=">= 0"):
+        ex.update(alpha=-1.0)
+    ov = W.explore_overfitting()
+    with pytest.raises(ValueError, match="outside"):
+        ov.update(degree=99)
+    with pytest.raises(TypeError, match="integer"):
+        ov.update(degree=2.5)
