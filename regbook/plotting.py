@@ -877,8 +877,11 @@ def plot_geometry(X, y, *, alpha, penalty="l1", l1_ratio=0.5, ax=None, fit_inter
         else:
             j = int(np.nonzero(zero)[0][0])
             text = f"on a corner: $\\hat w_{j + 1} = 0$ exactly"
-        span = xlim[1] - xlim[0]
-        ax.annotate(text, xy=(w_hat[0], w_hat[1]), xytext=(w_hat[0] + 0.08 * span, w_hat[1] - 0.14 * span),
+        # Put the note on the side of the point facing the centre of the view, so it stays inside.
+        right = w_hat[0] > 0.5 * (xlim[0] + xlim[1])
+        upper = w_hat[1] >= 0.5 * (ylim[0] + ylim[1])
+        ax.annotate(text, xy=(w_hat[0], w_hat[1]), xytext=(-30 if right else 30, -45 if upper else 45),
+                    textcoords="offset points", ha="right" if right else "left", va="center",
                     arrowprops=dict(arrowstyle="->", color="#333333", lw=1.0), fontsize=9.5,
                     color="#333333", gid="corner-note", zorder=6,
                     bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
