@@ -267,7 +267,7 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
     >>> alphas = np.array([1.0, 0.1, 0.01])
     >>> coefs = np.array([[0.0, 0.0], [0.5, 0.0], [0.9, -0.3]])
     >>> ax = plot_path((alphas, coefs), mark_alpha=0.1)
-    >>> [line.get_gid() for line in ax.lines[:2]]
+    >>> [line.get_gid() for line in ax.lines if line.get_gid().startswith("path:")]
     ['path:0', 'path:1']
     >>> plt.close(ax.figure)
     """
@@ -422,7 +422,7 @@ def plot_coefficients(coef, ax=None, *, feature_names=None, true_coef=None, labe
     Examples
     --------
     >>> ax = plot_coefficients([1.5, 0.0, -0.7], true_coef=[2.0, 0.0, -1.0])
-    >>> [round(b.get_height(), 2) for b in ax.containers[0]]
+    >>> [float(b.get_height()) for b in ax.containers[0]]
     [1.5, 0.0, -0.7]
     >>> plt.close(ax.figure)
     """
