@@ -80,3 +80,38 @@ def test_bad_arguments_have_clear_messages():
         bias_variance_curve([PolynomialRidge(1)], [1], param="lambda")
     with pytest.raises(ValueError, match="alpha"):
         PolynomialRidge(2, alpha=-1)
+
+
+def test_fixed_x_keeps_inputs_and_random_x_does_not():
+    class Recorder:
+        def __init__(self):
+            self.xs = []
+
+        def fit_predict(self, x, y, x_new):
+            self.xs.append(np.array(x))
+            return np.zeros(len(x_new))
+
+    fixed, moving = Recorder(), Recorder()
+    bias_variance(fixed, n_datasets=3, fixed_x=True)
+    bias_variance(moving, n_datasets=3, fixed_x=False)
+    assert all(np.array_equal(fixed.xs[0], x) for x in fixed.xs)
+    assert not np.array_equal(moving.xs[0], moving.xs[1])
+    with pytest.raises(TypeError, match="fixed_x"):
+        bias_variance(PolynomialRidge(1), fixed_x="yes")
+
+
+def test_bias_correction_is_unbiased_and_keeps_the_sum():
+    # a model predicting pure noise around the truth: true bias² = 0, variance = 1
+    class NoisyTruth:
+        def __init__(self):
+            self.rng = np.random.default_rng(3)
+
+        def fit_predict(self, x, y, x_new):
+            return true_function(x_new) + self.rng.standard_normal(len(x_new))
+
+    r = bias_variance(NoisyTruth(), n_datasets=400, n_test=200)
+    plug_in = np.mean((r.mean_prediction - r.f_test) ** 2)
+    assert plug_in == pytest.approx(1 / 400, rel=0.2)       # the naive estimate is biased
+    assert abs(r.bias2) < 0.2 / 400                          # the corrected one is not
+    assert r.variance == pytest.approx(1.0, rel=0.02)
+    assert r.bias2 + r.variance == pytest.approx(plug_in + np.mean(r.predictions.var(axis=0)))
