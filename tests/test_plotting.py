@@ -346,3 +346,21 @@ def test_every_figure_renders(diabetes_path, two_features, tmp_path):
         for i, ax in enumerate(axes):
             ax.figure.savefig(tmp_path / f"{i}.png", dpi=50)
     assert len(list(tmp_path.glob("*.png"))) == len(axes)
+
+
+def test_real_regbook_results_are_accepted(two_features):
+    """The objects other regbook modules return plug straight in (duck typing, no import coupling)."""
+    paths = pytest.importorskip("regbook.paths")
+    solvers = pytest.importorskip("regbook.solvers")
+    X, y = two_features
+    path = paths.lasso_path(X, y, alphas=np.geomspace(1.0, 0.01, 15))
+    ax = path.plot(mark_alpha=0.1)
+    for j in range(2):
+        np.testing.assert_array_equal(line(ax, f"path:{j}").get_ydata(), np.asarray(path.coefs)[:, j])
+    gd = solvers.gradient_descent(X, y, 0.1, fit_intercept=False, max_iter=30, return_iterates=True, tol=1e-6)
+    fista = solvers.fista(X, y, 0.1, 1.0, fit_intercept=False, max_iter=30, return_iterates=True, tol=1e-6)
+    ax = plot_objective({"GD": gd, "FISTA": fista})
+    np.testing.assert_array_equal(np.isfinite(line(ax, "objective:GD").get_ydata()),
+                                  gd.objective > min(gd.objective.min(), fista.objective.min()))
+    ax = plot_descent(X, y, {"FISTA": fista}, penalty="l1", alpha=0.1)
+    np.testing.assert_array_equal(line(ax, "trajectory:FISTA").get_xdata(), fista.iterates[:, 0])
