@@ -746,7 +746,7 @@ def plot_penalty_1d(ax=None, *, kind="value", alpha=1.0, l1_ratio=0.5, w_max=3.0
     ax.set_xlabel({"value": "weight $w$", "subgradient": "weight $w$", "prox": "input $z$"}[kind])
     ax.set_ylabel({"value": "penalty value", "subgradient": "(sub)gradient of the penalty",
                    "prox": r"$\mathrm{prox}(z)$ with step 1"}[kind])
-    ax.legend(loc="upper left" if kind != "subgradient" else "upper left")
+    ax.legend(loc="upper center" if kind == "value" else "upper left")
     return ax
 
 
