@@ -80,3 +80,15 @@ def test_block_selection():
     assert n_kept.tolist() == [0] and spread.tolist() == [1.0]
     with pytest.raises(ValueError, match="no features"):
         block_selection([1.0, 2.0], [0, 0], block=3)
+
+
+def test_selection_frequency_agrees_with_regbook_coordinate_descent():
+    from regbook.solvers import coordinate_descent
+    X, y, _, _ = make_correlated_blocks(60, 2, 2, correlation=0.9, random_state=2)
+    sf = selection_frequency(X, y, 0.1, l1_ratio=0.7, n_resamples=3, random_state=5)
+    rng = np.random.default_rng(5)
+    for i in range(3):
+        rows = rng.integers(0, 60, 60)
+        ref = coordinate_descent(X[rows], y[rows], 0.1, 0.7, max_iter=100000, tol=1e-12).coef
+        assert np.allclose(sf.coefs[i], ref, atol=1e-6)
+        assert np.array_equal(sf.coefs[i] == 0.0, ref == 0.0)

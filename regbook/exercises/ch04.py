@@ -83,7 +83,7 @@ def check_alpha_max(fn):
                                 "in absolute value (np.max(np.abs(...))).")
         fail_unless_close(got, expected, f"alpha_max on test problem {seed}",
                           hint="Centre X and y, then max_j |x_j^T y| / n.")
-    return passed("at λ_max every lasso weight is zero, and just below it one feature enters.")
+    return passed("at λ_max every weight is zero; just below it one feature enters.")
 
 
 def check_lasso_coordinate_update(fn):
@@ -136,5 +136,5 @@ def check_lasso_coordinate_update(fn):
     ref = coordinate_descent(X, y, 0.4, fit_intercept=False).coef
     fail_unless_close(w, ref, "300 sweeps of your update at alpha=0.4", rtol=1e-5, atol=1e-7,
                       hint="Each update must use the current w (update in place between calls).")
-    return passed(f"sweeping your update solves the lasso: {int(np.sum(w == 0.0))} of {p} "
-                  "weights end exactly at zero.")
+    return passed(f"sweeps of your update solve the lasso ({int(np.sum(w == 0.0))} of {p} "
+                  "weights exactly 0).")
