@@ -36,6 +36,7 @@ for _name in (
     "paths",
     "model_selection",
     "datasets",
+    "geometry",
     "plotting",
     "widgets",
 ):
