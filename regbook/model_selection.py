@@ -1,0 +1,315 @@
+r"""Choosing lambda: K-fold cross-validation curves, the best and the one-standard-error alpha.
+
+Used by *Choosing lambda* (and the U-curve in *Bias and variance*).
+
+The scaler is fit **inside** each fold, on that fold's training part only (a
+``Pipeline(StandardScaler, estimator)``), because scaling the whole data set
+before splitting leaks the test folds' means and variances into training.
+
+Folds default to ``KFold(cv)`` without shuffling, the default of
+scikit-learn's ``LassoCV`` and ``RidgeCV(cv=...)``, so the same folds give the
+same curve and the same chosen alpha.
+
+For ``Lasso``/``ElasticNet`` (scikit-learn's or regbook's) each fold's curve
+comes from one warm-started :func:`regbook.paths.enet_path` on the
+fold-standardized data, and for ``Ridge`` from one :func:`regbook.paths.ridge_path`
+(one SVD), instead of one refit per alpha; the numbers are those of the
+pipeline refit per alpha, solved to high accuracy.
+"""
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.base import clone
+from sklearn.model_selection import KFold
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+
+from ._validation import check_array, check_choice, check_positive_int, check_X_y
+from .paths import enet_path, ridge_path
+
+__all__ = ["CVResult", "cv_curve", "train_test_curve", "one_se_index"]
+
+
+@dataclass
+class CVResult:
+    """A cross-validation curve over a grid of alphas.
+
+    Attributes
+    ----------
+    alphas : ndarray (n_alphas,)
+        In the order given to :func:`cv_curve`.
+    mean : ndarray (n_alphas,)
+        Mean over folds of the test-fold error (MSE by default).
+    se : ndarray (n_alphas,)
+        Standard error of that mean: ``std(fold_scores, ddof=1) / sqrt(n_folds)``.
+    fold_scores : ndarray (n_folds, n_alphas)
+    best_alpha : float
+        The alpha with the smallest mean error.
+    alpha_1se : float
+        The largest alpha whose mean error is within one standard error of
+        the best (the "one-standard-error rule": the simplest model that is
+        statistically as good as the best).
+    best_index, index_1se : int
+        Positions of those alphas in ``alphas``.
+    param_name : str
+    scoring : str
+    """
+
+    alphas: np.ndarray
+    mean: np.ndarray
+    se: np.ndarray
+    fold_scores: np.ndarray
+    best_alpha: float
+    alpha_1se: float
+    best_index: int
+    index_1se: int
+    param_name: str = "alpha"
+    scoring: str = "mse"
+
+    def plot(self, ax=None, **kwargs):
+        """Draw the curve with :func:`regbook.plotting.plot_cv_curve`; returns the axes."""
+        from .plotting import plot_cv_curve  # imported lazily: plotting imports matplotlib
+
+        return plot_cv_curve(self, ax=ax, **kwargs)
+
+
+def one_se_index(alphas, mean, se):
+    """Index of the best alpha and of the largest alpha within one SE of the best.
+
+    Parameters
+    ----------
+    alphas, mean, se : array_like (n_alphas,)
+
+    Returns
+    -------
+    best_index, index_1se : int
+
+    Examples
+    --------
+    >>> one_se_index([10.0, 1.0, 0.1], [5.0, 3.0, 2.9], [0.2, 0.2, 0.2])
+    (2, 1)
+    """
+    alphas = check_array(alphas, "alphas", ndim=1)
+    mean = check_array(mean, "mean", ndim=1)
+    se = check_array(se, "se", ndim=1)
+    best = int(np.argmin(mean))
+    within = np.flatnonzero(mean <= mean[best] + se[best])
+    index_1se = int(within[np.argmax(alphas[within])])
+    return best, index_1se
+
+
+def _check_estimator(estimator):
+    for method in ("fit", "predict", "get_params", "set_params"):
+        if not hasattr(estimator, method):
+            raise TypeError(
+                f"estimator must be a scikit-learn-style regressor with fit/predict/get_params/"
+                f"set_params, got {type(estimator).__name__} without {method}()."
+            )
+    return estimator
+
+
+def _path_kind(estimator, param_name):
+    """'enet' / 'ridge' when a one-path-per-fold shortcut reproduces refits exactly."""
+    if param_name != "alpha" or isinstance(estimator, Pipeline):
+        return None
+    name = type(estimator).__name__
+    module = type(estimator).__module__
+    if not (module.startswith("sklearn.linear_model") or module.startswith("regbook")):
+        return None
+    params = estimator.get_params()
+    if params.get("positive", False):
+        return None
+    if name in ("Lasso", "ElasticNet"):
+        return "enet"
+    if name == "Ridge":
+        return "ridge"
+    return None
+
+
+def _splits(cv, X, shuffle, random_state):
+    if isinstance(cv, numbers.Integral) and not isinstance(cv, bool):
+        cv = check_positive_int(cv, "cv")
+        if cv < 2:
+            raise ValueError(f"cv must be >= 2 folds, got {cv}.")
+        if cv > X.shape[0]:
+            raise ValueError(f"cv={cv} folds is more than the {X.shape[0]} samples.")
+        splitter = KFold(cv, shuffle=True, random_state=random_state) if shuffle else KFold(cv)
+        return list(splitter.split(X))
+    if hasattr(cv, "split"):
+        return list(cv.split(X))
+    try:
+        splits = [(np.asarray(tr), np.asarray(te)) for tr, te in cv]
+    except TypeError as exc:
+        raise TypeError(
+            "cv must be a number of folds, a scikit-learn splitter (e.g. KFold(5)) or an "
+            f"iterable of (train, test) index arrays, got {type(cv).__name__}."
+        ) from exc
+    if len(splits) < 2:
+        raise ValueError("cv must give at least 2 (train, test) splits.")
+    return splits
+
+
+def _loss(scoring, y_true, y_pred):
+    """Test loss per alpha; ``y_pred`` is (n_test,) or (n_alphas, n_test)."""
+    err = np.atleast_2d(y_pred) - y_true[None, :]
+    if scoring == "mse":
+        return np.mean(err**2, axis=1)
+    return np.mean(np.abs(err), axis=1)  # "mae"
+
+
+def _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, alphas, scale, scoring):
+    params = estimator.get_params()
+    fit_intercept = params.get("fit_intercept", True)
+    if scale:
+        scaler = StandardScaler().fit(Xtr)
+        Xtr, Xte = scaler.transform(Xtr), scaler.transform(Xte)
+    if kind == "ridge":
+        path = ridge_path(Xtr, ytr, alphas, fit_intercept=fit_intercept)
+        return _loss(scoring, yte, path.coefs @ Xte.T + path.intercepts[:, None])
+    l1_ratio = 1.0 if type(estimator).__name__ == "Lasso" else float(params["l1_ratio"])
+    order = np.argsort(-alphas, kind="stable")
+    path = enet_path(Xtr, ytr, l1_ratio=l1_ratio, alphas=alphas[order],
+                     fit_intercept=fit_intercept, tol=1e-10)
+    scores = np.empty(len(alphas))
+    scores[order] = _loss(scoring, yte, path.coefs @ Xte.T + path.intercepts[:, None])
+    return scores
+
+
+def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scoring="mse",
+             param_name="alpha", shuffle=False):
+    """K-fold cross-validation error over a grid of penalty strengths.
+
+    For each fold the pipeline ``StandardScaler -> estimator`` is fit on the
+    training part only (no leakage) and scored on the held-out part; the
+    curve is the mean over folds with its standard error.
+
+    Parameters
+    ----------
+    estimator : scikit-learn-API regressor
+        e.g. ``sklearn.linear_model.Lasso()`` or ``regbook.Ridge()``; cloned, never modified.
+    X : array_like (n_samples, n_features)
+    y : array_like (n_samples,)
+    alphas : array_like (n_alphas,)
+        Values of ``param_name`` to try, in any order (results keep that order).
+    cv : int, splitter or iterable of (train, test)
+        An int means ``KFold(cv)``, unshuffled unless ``shuffle=True``, like ``LassoCV``.
+    scale : bool
+        Put a ``StandardScaler`` in front of the estimator, fit inside each fold.
+    random_state : int
+        Seeds the shuffle when ``shuffle=True`` (unshuffled folds need none).
+    scoring : {"mse", "mae"}
+        Test-fold error to average (lower is better).
+    param_name : str
+        The estimator parameter varied (``"alpha"``; ``"C"`` for a classifier's C).
+    shuffle : bool
+
+    Returns
+    -------
+    CVResult
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_diabetes
+    >>> from sklearn.linear_model import Lasso
+    >>> X, y = load_diabetes(return_X_y=True)
+    >>> res = cv_curve(Lasso(), X, y, [10.0, 1.0, 0.1, 0.01])
+    >>> res.fold_scores.shape, float(res.best_alpha) in (1.0, 0.1)
+    ((5, 4), True)
+    >>> bool(res.alpha_1se >= res.best_alpha)
+    True
+    """
+    _check_estimator(estimator)
+    X, y = check_X_y(X, y, min_samples=2)
+    alphas = check_array(alphas, "alphas", ndim=1)
+    if not isinstance(param_name, str):
+        raise TypeError(f"param_name must be a string, got {type(param_name).__name__}.")
+    if param_name not in estimator.get_params():
+        raise ValueError(
+            f"param_name={param_name!r} is not a parameter of {type(estimator).__name__}; "
+            f"it has {sorted(estimator.get_params())}."
+        )
+    scoring = check_choice(scoring, "scoring", ("mse", "mae"))
+    if not isinstance(scale, (bool, np.bool_)):
+        raise TypeError(f"scale must be True or False, got {scale!r}.")
+    kind = _path_kind(estimator, param_name)
+    if kind is not None and np.any(alphas < 0):
+        raise ValueError(f"alphas must all be >= 0, got min {alphas.min()}.")
+    splits = _splits(cv, X, shuffle, random_state)
+    fold_scores = np.empty((len(splits), len(alphas)))
+    for f, (train, test) in enumerate(splits):
+        Xtr, ytr, Xte, yte = X[train], y[train], X[test], y[test]
+        if kind is not None:
+            fold_scores[f] = _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, alphas,
+                                               scale, scoring)
+            continue
+        model = clone(estimator)
+        key = param_name
+        if scale:
+            model = Pipeline([("scale", StandardScaler()), ("model", model)])
+            key = f"model__{param_name}"
+        for k, a in enumerate(alphas):
+            model.set_params(**{key: float(a)})
+            model.fit(Xtr, ytr)
+            fold_scores[f, k] = _loss(scoring, yte, np.asarray(model.predict(Xte), float))[0]
+    mean = fold_scores.mean(axis=0)
+    se = fold_scores.std(axis=0, ddof=1) / np.sqrt(len(splits))
+    best, i1se = one_se_index(alphas, mean, se)
+    return CVResult(alphas=alphas, mean=mean, se=se, fold_scores=fold_scores,
+                    best_alpha=float(alphas[best]), alpha_1se=float(alphas[i1se]),
+                    best_index=best, index_1se=i1se, param_name=param_name, scoring=scoring)
+
+
+def train_test_curve(estimator, X_train, y_train, X_test, y_test, alphas, param_name="alpha"):
+    """Training and test MSE of ``estimator`` refit at each alpha (the U-curve).
+
+    Parameters
+    ----------
+    estimator : scikit-learn-API regressor (or a Pipeline; then ``param_name``
+        may be a ``step__param`` name). Cloned, never modified.
+    X_train, y_train, X_test, y_test : array_like
+    alphas : array_like (n_alphas,)
+    param_name : str
+
+    Returns
+    -------
+    train_mse, test_mse : ndarray (n_alphas,), in the order of ``alphas``
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sklearn.linear_model import Ridge
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.standard_normal((40, 10)); y = X[:, 0] + rng.standard_normal(40)
+    >>> tr, te = train_test_curve(Ridge(), X[:20], y[:20], X[20:], y[20:], [0.01, 1.0, 100.0])
+    >>> bool(tr[0] < tr[-1])
+    True
+    """
+    _check_estimator(estimator)
+    X_train, y_train = check_X_y(X_train, y_train)
+    X_test = check_array(X_test, "X_test")
+    y_test = check_array(y_test, "y_test", ndim=1)
+    if X_test.shape[1] != X_train.shape[1]:
+        raise ValueError(
+            f"X_test has {X_test.shape[1]} features but X_train has {X_train.shape[1]}."
+        )
+    if X_test.shape[0] != y_test.shape[0]:
+        raise ValueError(
+            f"X_test has {X_test.shape[0]} rows but y_test has {y_test.shape[0]} entries."
+        )
+    alphas = check_array(alphas, "alphas", ndim=1)
+    if param_name not in estimator.get_params():
+        raise ValueError(
+            f"param_name={param_name!r} is not a parameter of {type(estimator).__name__}."
+        )
+    model = clone(estimator)
+    train_mse = np.empty(len(alphas))
+    test_mse = np.empty(len(alphas))
+    for k, a in enumerate(alphas):
+        model.set_params(**{param_name: float(a)})
+        model.fit(X_train, y_train)
+        train_mse[k] = np.mean((model.predict(X_train) - y_train) ** 2)
+        test_mse[k] = np.mean((model.predict(X_test) - y_test) ** 2)
+    return train_mse, test_mse
