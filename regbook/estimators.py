@@ -141,7 +141,7 @@ class Ridge(_LinearRegressorBase):
         FISTA, or coordinate descent.
     max_iter : int, default=10000
         Iteration cap of the iterative solvers.
-    tol : float, default=1e-8
+    tol : float, default=1e-6
         Relative optimality residual at which iterative solvers stop.
 
     Attributes
@@ -167,7 +167,7 @@ class Ridge(_LinearRegressorBase):
     True
     """
 
-    def __init__(self, alpha=1.0, *, fit_intercept=True, solver="svd", max_iter=10000, tol=1e-8):
+    def __init__(self, alpha=1.0, *, fit_intercept=True, solver="svd", max_iter=10000, tol=1e-6):
         self.alpha = alpha
         self.fit_intercept = fit_intercept
         self.solver = solver
@@ -204,7 +204,7 @@ class Ridge(_LinearRegressorBase):
                                  max_iter=max_iter, tol=tol)
         else:
             res = _solvers.coordinate_descent(X, y, a, 0.0, fit_intercept=fit_intercept,
-                                              max_iter=max_iter, tol=tol)
+                                              max_iter=max_iter, tol=tol, polish=True)
         return self._store(res)
 
 
@@ -229,7 +229,7 @@ class ElasticNet(_LinearRegressorBase):
         Coordinate descent (Gram matrix when n_samples > n_features), FISTA or ISTA.
     max_iter : int, default=1000
         Maximum sweeps (coordinate descent) or iterations.
-    tol : float, default=1e-8
+    tol : float, default=1e-6
         Relative optimality (KKT) residual at which the solver stops.
 
     Attributes
@@ -258,7 +258,7 @@ class ElasticNet(_LinearRegressorBase):
     _default_l1_ratio = 0.5
 
     def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, solver="cd",
-                 max_iter=1000, tol=1e-8):
+                 max_iter=1000, tol=1e-6):
         self.alpha = alpha
         self.l1_ratio = l1_ratio
         self.fit_intercept = fit_intercept
@@ -290,7 +290,7 @@ class ElasticNet(_LinearRegressorBase):
         X, y = self._validate_fit_data(X, y)
         kwargs = dict(fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
         if self.solver == "cd":
-            res = _solvers.coordinate_descent(X, y, alpha, l1_ratio, **kwargs)
+            res = _solvers.coordinate_descent(X, y, alpha, l1_ratio, polish=True, **kwargs)
         elif self.solver == "fista":
             res = _solvers.fista(X, y, alpha, l1_ratio, **kwargs)
         else:
@@ -313,7 +313,7 @@ class Lasso(ElasticNet):
     fit_intercept : bool, default=True
     solver : {"cd", "fista", "ista"}, default="cd"
     max_iter : int, default=1000
-    tol : float, default=1e-8
+    tol : float, default=1e-6
 
     Attributes
     ----------
@@ -335,7 +335,7 @@ class Lasso(ElasticNet):
     array([1.73, 0.  , 0.  , 0.  , 0.  , 0.  ])
     """
 
-    def __init__(self, alpha=1.0, *, fit_intercept=True, solver="cd", max_iter=1000, tol=1e-8):
+    def __init__(self, alpha=1.0, *, fit_intercept=True, solver="cd", max_iter=1000, tol=1e-6):
         self.alpha = alpha
         self.fit_intercept = fit_intercept
         self.solver = solver
@@ -372,7 +372,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     solver : {"fista", "ista", "gd"}, default="fista"
         ``"gd"`` (gradient descent) only for ``l1_ratio=0``.
     max_iter : int, default=5000
-    tol : float, default=1e-8
+    tol : float, default=1e-6
         Relative optimality residual at which the solver stops.
 
     Attributes
@@ -400,7 +400,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, C=1.0, *, l1_ratio=0.0, fit_intercept=True, solver="fista",
-                 max_iter=5000, tol=1e-8):
+                 max_iter=5000, tol=1e-6):
         self.C = C
         self.l1_ratio = l1_ratio
         self.fit_intercept = fit_intercept

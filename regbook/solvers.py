@@ -40,6 +40,7 @@ import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.linalg.blas import daxpy as _axpy
 from scipy.special import expit
 from sklearn.exceptions import ConvergenceWarning
 
@@ -770,7 +771,7 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
 
 
 def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_iter=1000,
-                       tol=1e-10, w0=None, return_iterates=False):
+                       tol=1e-10, w0=None, return_iterates=False, polish=False):
     r"""Cyclic coordinate descent for the lasso and Elastic Net (squared loss).
 
     Minimizes :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha(r\|w\|_1 + \frac{1-r}{2}\|w\|^2)`
@@ -801,6 +802,14 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     w0 : array_like of shape (n_features,) or None
     return_iterates : bool, default=False
         Store the weights after every sweep.
+    polish : bool, default=False
+        When two consecutive sweeps give the same signs, also move the non-zero
+        weights ``A`` toward the exact minimizer for those signs, the solution of
+        :math:`(X_A^\top X_A/n + \alpha(1-r)I)\,w_A = X_A^\top y/n - \alpha r\,\mathrm{sign}(w_A)`,
+        stopping early where a weight would change sign, and keep the move if
+        it lowers the objective (an active-set step). Much faster on correlated
+        designs; the estimators use it. Off by default so that the objective
+        history shows plain coordinate descent.
 
     Returns
     -------
@@ -821,6 +830,7 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive(tol, "tol")
     return_iterates = _check_bool(return_iterates, "return_iterates")
+    polish = _check_bool(polish, "polish")
     Xc, yc, n, p = smooth.X, smooth.y, smooth.n, smooth.p
     l1 = alpha * l1_ratio
     l2 = alpha * (1.0 - l1_ratio)
@@ -853,6 +863,48 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     dl = denom.tolist()
     csl = col_sq.tolist()
     XcT = np.ascontiguousarray(Xc.T)
+    def check(w):
+        q = neg_grad(w)  # exact recomputation: no drift from incremental updates
+        viol = _kkt_vector(w, -q, alpha, l1_ratio)
+        viol[denom <= 0.0] = 0.0  # an all-constant column has no effect
+        return q, (float(viol.max()) / scale if p else 0.0)
+
+    def _polish_on_support(w, signs):
+        """Move toward the exact solution for the current signs, stopping at a sign change.
+
+        With the signs fixed the objective is a quadratic on the non-zero weights
+        ``A``; its minimizer solves one linear system. If some weight would change
+        sign on the way, stop where the first one reaches zero (it leaves ``A``).
+        """
+        A = np.flatnonzero(signs)
+        if A.size == 0 or (l2 == 0.0 and A.size > n):
+            return None
+        if use_gram:
+            G_AA, c_A = G[np.ix_(A, A)].copy(), c[A]
+        else:
+            XA = Xc[:, A]
+            G_AA, c_A = XA.T @ XA / n, XA.T @ yc / n
+        G_AA[np.diag_indices_from(G_AA)] += l2
+        try:
+            target = np.linalg.solve(G_AA, c_A - l1 * signs[A])
+        except np.linalg.LinAlgError:
+            return None
+        if not np.all(np.isfinite(target)):
+            return None
+        w_A = w[A]
+        flips = np.sign(target) != signs[A]
+        t = 1.0
+        if flips.any():
+            ratios = w_A[flips] / (w_A[flips] - target[flips])  # where w_A + t d hits 0
+            t = float(ratios.min())
+        new = w_A + t * (target - w_A)
+        if t < 1.0:
+            new[flips & (w_A / (w_A - target) <= t)] = 0.0
+        cand = np.zeros(p)
+        cand[A] = new
+        return cand
+
+    last_signs, wait, gap = None, 0, 1
     residual = np.inf
     all_coords = [j for j in range(p) if dl[j] > 0.0]  # constant columns stay at 0
     k = 0
@@ -871,16 +923,28 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
                 delta = new - wj
                 wl[j] = new
                 if use_gram:
-                    q -= G[j] * delta  # G is symmetric: row j is column j
+                    _axpy(G[j], q, a=-delta)  # q -= delta * G[j] in place (G symmetric)
                 else:
-                    r -= XcT[j] * delta
+                    _axpy(XcT[j], r, a=-delta)
         w = np.array(wl)
-        q = neg_grad(w)  # exact recomputation: no drift from incremental updates
+        q, residual = check(w)
+        if polish and residual > tol:
+            signs = np.sign(w)
+            wait -= 1
+            if wait <= 0 and last_signs is not None and np.array_equal(signs, last_signs):
+                cand = _polish_on_support(w, signs)
+                if cand is not None and F(cand) < F(w):
+                    w = cand
+                    q, residual = check(w)
+                    wl = w.tolist()
+                    signs = np.sign(w)
+                    gap = 1
+                else:  # the signs are not final yet: try again later, less often
+                    gap = min(2 * gap, 64)
+                wait = gap
+            last_signs = signs
         if not use_gram:
             r = yc - Xc @ w
-        viol = _kkt_vector(w, -q, alpha, l1_ratio)
-        viol[denom <= 0.0] = 0.0  # an all-constant column has no effect
-        residual = float(viol.max()) / scale if p else 0.0
         objs[k] = F(w)
         if return_iterates:
             iters[k] = w

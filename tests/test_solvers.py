@@ -321,3 +321,14 @@ def test_constant_column_gets_zero_weight():
     X[:, 2] = 3.0
     for res in (coordinate_descent(X, y, 0.05), fista(X, y, 0.05)):
         assert res.coef[2] == 0.0 and res.converged
+
+
+@pytest.mark.parametrize("seed", [0, 2, 10])
+def test_polished_coordinate_descent_is_exact_and_faster(seed):
+    X, y, fi, alpha, r = regression_problem(seed)  # n <= p, correlated columns
+    plain = coordinate_descent(X, y, alpha, r, fit_intercept=fi, max_iter=20_000)
+    fast = coordinate_descent(X, y, alpha, r, fit_intercept=fi, max_iter=20_000, polish=True)
+    assert fast.converged and fast.n_iter < plain.n_iter
+    np.testing.assert_allclose(fast.coef, plain.coef, atol=1e-8)
+    assert np.all(np.diff(fast.objective) <= 1e-12 * fast.objective[0])  # still monotone
+    assert np.array_equal(fast.coef == 0.0, plain.coef == 0.0)
