@@ -1,0 +1,258 @@
+"""Tests for regbook.paths: exactness against scikit-learn and LARS, strong-rule safety."""
+import warnings
+
+import numpy as np
+import pytest
+from sklearn.datasets import load_diabetes
+from sklearn.linear_model import Ridge, enet_path as sk_enet_path, lars_path
+from sklearn.linear_model import lasso_path as sk_lasso_path
+
+from regbook.paths import (
+    PathResult,
+    _cd_working_set,
+    alpha_grid,
+    alpha_max,
+    enet_path,
+    lasso_path,
+    logistic_path,
+    ridge_path,
+)
+
+
+@pytest.fixture(scope="module")
+def diabetes():
+    return load_diabetes(return_X_y=True)
+
+
+def _correlated(rng, n, p, rho, k=5, noise=1.0):
+    cov = rho ** np.abs(np.subtract.outer(np.arange(p), np.arange(p)))
+    X = rng.standard_normal((n, p)) @ np.linalg.cholesky(cov).T
+    w = np.zeros(p)
+    w[rng.choice(p, k, replace=False)] = rng.uniform(1, 3, k) * rng.choice([-1, 1], k)
+    return X, X @ w + noise * rng.standard_normal(n)
+
+
+def _kkt_max(X, y, coef, intercept, alpha, l1_ratio):
+    n = X.shape[0]
+    grad = X.T @ (y - X @ coef - intercept) / n
+    l1, l2 = alpha * l1_ratio, alpha * (1 - l1_ratio)
+    nz = coef != 0
+    v = np.maximum(np.abs(grad) - l1, 0.0)
+    v[nz] = np.abs(grad[nz] - l2 * coef[nz] - l1 * np.sign(coef[nz]))
+    return v.max()
+
+
+# ----------------------------------------------------------------------------- grid
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.5, 0.1])
+@pytest.mark.parametrize("fit_intercept", [True, False])
+def test_alpha_max_zeroes_everything_and_matches_sklearn_grid(diabetes, l1_ratio, fit_intercept):
+    X, y = diabetes
+    a_max = alpha_max(X, y, l1_ratio=l1_ratio, fit_intercept=fit_intercept)
+    grid = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2, fit_intercept=fit_intercept)
+    Xs = X - X.mean(0) if fit_intercept else X
+    ys = y - y.mean() if fit_intercept else y
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # n_alphas deprecation
+        sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2)
+    np.testing.assert_allclose(grid, sk_alphas, rtol=1e-12)
+    assert grid[0] == pytest.approx(a_max) and np.all(np.diff(grid) < 0)
+    path = enet_path(X, y, l1_ratio=l1_ratio, alphas=[a_max, 0.999 * a_max],
+                     fit_intercept=fit_intercept)
+    assert path.n_nonzero[0] == 0 and path.n_nonzero[1] >= 1
+
+
+# ----------------------------------------------------------------------------- ridge
+def test_ridge_path_equals_sklearn_ridge_per_alpha(diabetes):
+    X, y = diabetes
+    alphas = np.logspace(-4, 3, 15)
+    path = ridge_path(X, y, alphas)
+    for k, a in enumerate(alphas):
+        m = Ridge(alpha=a).fit(X, y)
+        np.testing.assert_allclose(path.coefs[k], m.coef_, rtol=0, atol=1e-8)
+        assert path.intercepts[k] == pytest.approx(m.intercept_, abs=1e-8)
+    assert path.penalty == "l2" and path.alpha_convention == "ridge"
+
+
+def test_ridge_path_hilbert_matches_svd_ridge():
+    X = 1.0 / (np.arange(1, 11) + np.arange(0, 10)[:, None])
+    y = np.ones(10)
+    alphas = np.logspace(-10, -2, 200)
+    path = ridge_path(X, y, alphas, fit_intercept=False)
+    coefs = np.array([Ridge(alpha=a, fit_intercept=False, solver="svd").fit(X, y).coef_
+                      for a in alphas])
+    np.testing.assert_allclose(path.coefs, coefs, rtol=0, atol=1e-8)
+    # and the normal equations hold to rounding (the SVD route is the accurate one)
+    for k in (0, 100, 199):
+        resid = X.T @ (y - X @ path.coefs[k]) - alphas[k] * path.coefs[k]
+        assert np.abs(resid).max() < 1e-9
+
+
+# ----------------------------------------------------------------------------- lasso / enet
+def test_lasso_path_matches_lars_at_knots(diabetes):
+    X, y = diabetes
+    alphas, _, coefs = lars_path(X, y, method="lasso")
+    path = lasso_path(X, y, alphas=alphas[:-1])  # the last knot is alpha = 0 (OLS)
+    np.testing.assert_allclose(path.coefs, coefs.T[:-1], rtol=0, atol=1e-6)
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.7, 0.2])
+def test_enet_path_matches_sklearn(diabetes, l1_ratio):
+    X, y = diabetes
+    Xc, yc = X - X.mean(0), y - y.mean()
+    alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=30)
+    path = enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas)
+    _, sk_coefs, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=alphas, tol=1e-14,
+                                  max_iter=200_000)
+    # scikit-learn's own CD stalls ~1e-6 from the exact lasso solution here (its
+    # coefficients reach ~800); regbook's equal LARS to 1e-9 (test above).
+    np.testing.assert_allclose(path.coefs, sk_coefs.T, rtol=0, atol=1e-5)
+    np.testing.assert_allclose(path.intercepts, y.mean() - path.coefs @ X.mean(0))
+
+
+def test_lasso_path_no_intercept_matches_sklearn_on_wide_data():
+    rng = np.random.default_rng(1)
+    X, y = _correlated(rng, 60, 150, 0.6)
+    alphas = alpha_grid(X, y, n_alphas=25, eps=1e-2, fit_intercept=False)
+    path = lasso_path(X, y, alphas=alphas, fit_intercept=False)
+    _, sk_coefs, _ = sk_lasso_path(X, y, alphas=alphas, tol=1e-14, max_iter=200_000)
+    np.testing.assert_allclose(path.coefs, sk_coefs.T, rtol=0, atol=1e-6)
+    assert np.all(path.intercepts == 0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_strong_rules_never_drop_a_nonzero_feature(seed):
+    """Every solution satisfies the KKT conditions of the FULL problem.
+
+    Strong rules are heuristic; on correlated designs they do discard features
+    that later turn out active. The KKT check must add them back, so the
+    returned solution is the exact solution: compare with a brute-force
+    coordinate descent on all features (no screening) and check KKT directly.
+    """
+    rng = np.random.default_rng(seed)
+    n, p = (40, 80) if seed % 2 else (100, 30)
+    X, y = _correlated(rng, n, p, rho=0.9 if seed < 3 else -0.5, k=6)
+    l1_ratio = 1.0 if seed % 3 else 0.6
+    # a coarse grid makes the sequential strong rule err more often
+    alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=12, eps=1e-2)
+    path = enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas, tol=1e-12)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    scale = np.abs(Xc.T @ yc).max() / n
+    from regbook.paths import _GramCache
+    gram = _GramCache(Xc)
+    c = Xc.T @ yc / n
+    all_features = np.arange(p)
+    for k, a in enumerate(alphas):
+        assert _kkt_max(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio) <= 1e-9 * scale
+        exact, _ = _cd_working_set(gram, c, all_features, path.coefs[k - 1].copy() if k else
+                                   np.zeros(p), a * l1_ratio, a * (1 - l1_ratio),
+                                   1e-13 * scale, 100_000)
+        exact_support = np.flatnonzero(np.abs(exact) > 1e-8)
+        assert set(exact_support) <= set(np.flatnonzero(path.coefs[k]))
+
+
+def test_path_result_helpers(diabetes):
+    X, y = diabetes
+    names = [f"f{j}" for j in range(X.shape[1])]
+    path = lasso_path(X, y, n_alphas=40, feature_names=names)
+    assert isinstance(path, PathResult)
+    assert path.coefs.shape == (40, 10) and path.intercepts.shape == (40,)
+    assert path.n_iter.shape == (40,) and path.feature_names == names
+    np.testing.assert_array_equal(path.n_nonzero, (path.coefs != 0).sum(1))
+    np.testing.assert_allclose(path.l1_norm, np.abs(path.coefs).sum(1))
+    assert np.all(np.diff(path.l1_norm) >= -1e-9)  # the lasso l1 norm grows as alpha falls
+    np.testing.assert_array_equal(path.coef_at(path.alphas[7] * 1.01), path.coefs[7])
+    mid = np.sqrt(path.alphas[7] * path.alphas[8])
+    np.testing.assert_allclose(path.coef_at(mid, interpolate=True),
+                               0.5 * (path.coefs[7] + path.coefs[8]))
+    assert path.penalty == "l1" and path.l1_ratio == 1.0
+
+
+def test_alphas_are_sorted_decreasing_and_caller_arrays_untouched(diabetes):
+    X, y = diabetes
+    X0, y0 = X.copy(), y.copy()
+    alphas = np.array([0.1, 10.0, 1.0])
+    path = lasso_path(X, y, alphas=alphas)
+    np.testing.assert_array_equal(path.alphas, [10.0, 1.0, 0.1])
+    np.testing.assert_array_equal(alphas, [0.1, 10.0, 1.0])
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(y, y0)
+
+
+def test_constant_target_gives_zero_path():
+    X = np.random.default_rng(0).standard_normal((20, 3))
+    path = lasso_path(X, np.full(20, 2.0), n_alphas=5)
+    assert np.all(path.coefs == 0) and np.allclose(path.intercepts, 2.0)
+
+
+# ----------------------------------------------------------------------------- logistic
+def test_logistic_path_matches_sklearn():
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = load_breast_cancer(return_X_y=True)
+    X = (X - X.mean(0)) / X.std(0)
+    X, y = X[:, :8], y
+    Cs = np.array([0.01, 0.1, 1.0])
+    for l1_ratio in (1.0, 0.0):
+        path = logistic_path(X, y, Cs=Cs, l1_ratio=l1_ratio, tol=1e-8)
+        np.testing.assert_allclose(path.alphas, np.sort(1 / (Cs * len(y)))[::-1])
+        for alpha, coef, b in zip(path.alphas, path.coefs, path.intercepts):
+            C = 1.0 / (alpha * len(y))
+            m = LogisticRegression(C=C, l1_ratio=l1_ratio, solver="saga" if l1_ratio else "lbfgs",
+                                   tol=1e-12, max_iter=100_000).fit(X, y)
+            np.testing.assert_allclose(coef, m.coef_.ravel(), atol=2e-4)
+            assert b == pytest.approx(m.intercept_[0], abs=2e-4)
+
+
+def test_logistic_path_default_grid_starts_all_zero():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((100, 4))
+    y = (X[:, 0] - X[:, 1] + 0.3 * rng.standard_normal(100) > 0).astype(int)
+    path = logistic_path(X, y, n_alphas=8)
+    assert path.n_nonzero[0] == 0 and path.n_nonzero[-1] >= 2
+    assert np.all(np.diff(path.alphas) < 0)
+
+
+# ----------------------------------------------------------------------------- validation
+@pytest.mark.parametrize(
+    "call, exc, match",
+    [
+        (lambda X, y: lasso_path(X, y, alphas=[-1.0]), ValueError, "alphas"),
+        (lambda X, y: lasso_path(X[:, 0], y), ValueError, "X must be 2-D"),
+        (lambda X, y: lasso_path(X, y[:-1]), ValueError, "samples"),
+        (lambda X, y: enet_path(X, y, l1_ratio=2.0), ValueError, "l1_ratio"),
+        (lambda X, y: enet_path(X, y, l1_ratio=0.0), ValueError, "l1_ratio"),
+        (lambda X, y: lasso_path(X, y, n_alphas=0), ValueError, "n_alphas"),
+        (lambda X, y: lasso_path(X, y, tol=-1.0), ValueError, "tol"),
+        (lambda X, y: lasso_path(X, y, max_iter=1.5), TypeError, "max_iter"),
+        (lambda X, y: lasso_path(X, y, fit_intercept="yes"), TypeError, "fit_intercept"),
+        (lambda X, y: lasso_path(X, y, feature_names=["a"]), ValueError, "feature_names"),
+        (lambda X, y: ridge_path(X, y, [[1.0]]), ValueError, "alphas"),
+        (lambda X, y: ridge_path(X, y, [np.nan]), ValueError, "alphas"),
+        (lambda X, y: logistic_path(X, y), ValueError, "two classes"),
+        (lambda X, y: logistic_path(X, y > 0, Cs=[0.0]), ValueError, "Cs"),
+        (lambda X, y: logistic_path(X, y > 0, Cs=[1.0], alphas=[1.0]), ValueError, "not both"),
+        (lambda X, y: alpha_grid(X, y, eps=0), ValueError, "eps"),
+    ],
+)
+def test_bad_inputs_name_the_argument(call, exc, match):
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((20, 3)), rng.standard_normal(20)
+    with pytest.raises(exc, match=match):
+        call(X, y)
+
+
+def test_plot_delegates_to_plotting(diabetes):
+    plotting = pytest.importorskip("regbook.plotting")
+    if not hasattr(plotting, "plot_path"):
+        pytest.skip("regbook.plotting.plot_path not written yet")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    X, y = diabetes
+    path = lasso_path(X, y, n_alphas=20)
+    fig, ax = plt.subplots()
+    assert path.plot(ax=ax) is ax
+    plt.close(fig)
