@@ -141,8 +141,10 @@ def _splits(cv, X, shuffle, random_state):
     if hasattr(cv, "split"):
         return list(cv.split(X))
     try:
+        if isinstance(cv, (str, bytes, bool)):
+            raise TypeError
         splits = [(np.asarray(tr), np.asarray(te)) for tr, te in cv]
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise TypeError(
             "cv must be a number of folds, a scikit-learn splitter (e.g. KFold(5)) or an "
             f"iterable of (train, test) index arrays, got {type(cv).__name__}."
