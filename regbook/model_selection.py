@@ -138,7 +138,7 @@ def _splits(cv, X, shuffle, random_state):
             raise ValueError(f"cv={cv} folds is more than the {X.shape[0]} samples.")
         splitter = KFold(cv, shuffle=True, random_state=random_state) if shuffle else KFold(cv)
         return list(splitter.split(X))
-    if hasattr(cv, "split"):
+    if hasattr(cv, "split") and not isinstance(cv, (str, bytes)):
         return list(cv.split(X))
     try:
         if isinstance(cv, (str, bytes, bool)):
