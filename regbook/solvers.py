@@ -45,6 +45,7 @@ from scipy.special import expit
 from sklearn.exceptions import ConvergenceWarning
 
 from ._validation import (
+    _check_real_scalar,
     check_alpha,
     check_array,
     check_choice,
@@ -271,8 +272,6 @@ def objective(X, y, coef, intercept, alpha, l1_ratio=1.0, loss="squared"):
     0.5
     """
     smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef)
-    from ._validation import _check_real_scalar
-
     b = _check_real_scalar(intercept, "intercept")
     m = smooth.margin(theta) + b
     return smooth.value(m) + _penalty_value(theta, alpha, l1_ratio)
@@ -312,8 +311,6 @@ def kkt_residual(X, y, coef, intercept, alpha, l1_ratio=1.0, loss="squared", *, 
     0.0
     """
     smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef)
-    from ._validation import _check_real_scalar
-
     b = _check_real_scalar(intercept, "intercept")
     fit_intercept = _check_bool(fit_intercept, "fit_intercept")
     m = smooth.margin(theta) + b
@@ -422,7 +419,7 @@ def ridge_closed_form(X, y, alpha, *, fit_intercept=True, method="svd"):
     )
 
 
-# --------------------------------------------------------------------------- proximal gradient engine
+# ------------------------------------------------------------------ proximal gradient engine
 def _prox_gradient(smooth, theta, alpha, l1_ratio, *, use_prox, step, bound, accelerate,
                    max_iter, tol, return_iterates, solver):
     """Shared loop of gradient descent (L2 in the gradient, no prox), ISTA and FISTA."""
@@ -899,7 +896,7 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
             t = float(ratios.min())
         new = w_A + t * (target - w_A)
         if t < 1.0:
-            new[flips & (w_A / (w_A - target) <= t)] = 0.0
+            new[np.flatnonzero(flips)[ratios <= t]] = 0.0
         cand = np.zeros(p)
         cand[A] = new
         return cand
