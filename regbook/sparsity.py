@@ -27,7 +27,7 @@ from ._validation import (
     check_positive_int,
     check_X_y,
 )
-from .geometry import penalized_solution_2d
+from .geometry import _solve_gram, gram_2d
 from .solvers import coordinate_descent
 
 __all__ = [
@@ -209,9 +209,9 @@ def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_p
     true weights and noise. For each fraction ``f`` the penalty level is
     ``alpha = f * alpha_max`` with ``alpha_max = max_j |x_j^T (y - ybar)| / n``
     (the lasso's all-zero level), the same ``alpha`` for every penalty. The
-    solutions are exact (sign-pattern enumeration,
-    :func:`regbook.geometry.penalized_solution_2d`), so a zero is a true zero,
-    not a tolerance artefact; hence ``n_features <= 6``.
+    solutions are exact (sign-pattern enumeration as in
+    :func:`regbook.geometry.penalized_solution_2d`; one linear solve for ridge),
+    so a zero is a true zero, not a tolerance artefact; hence ``n_features <= 6``.
 
     Parameters
     ----------
@@ -251,9 +251,15 @@ def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_p
     for i in range(n_problems):
         X, y = _random_problem(rng, n_samples, n_features, noise)
         amax = _lasso_alpha_max(X, y)
+        A, c, _ = gram_2d(X, y, fit_intercept=True)  # once per problem
         for k, f in enumerate(fr):
             for pen in penalties:
-                w = penalized_solution_2d(X, y, f * amax, pen, l1_ratio, fit_intercept=True)
+                r = _ratio(pen, l1_ratio)
+                # the exact solver behind geometry.penalized_solution_2d, on the precomputed Gram
+                if r == 0.0:  # ridge: one linear solve (no sign pattern to enumerate)
+                    w = np.linalg.lstsq(A + f * amax * np.eye(n_features), c, rcond=None)[0]
+                else:
+                    w = _solve_gram(A, c, f * amax * r, f * amax * (1.0 - r))
                 zeros[pen][k, i] = w == 0.0
     return ZeroFrequency(
         alpha_fractions=fr,
