@@ -1,0 +1,71 @@
+"""The chapter 10 self-checks accept right answers and explain typical wrong ones."""
+import numpy as np
+import pytest
+
+from regbook.exercises import check_lasso_non_unique, check_median_constant
+from regbook.exercises._feedback import ExerciseError
+from regbook.solvers import coordinate_descent
+
+
+def test_median_passes(capsys):
+    assert check_median_constant(np.median)
+    assert "Correct" in capsys.readouterr().out
+
+
+def test_lower_median_of_even_sample_also_passes():
+    assert check_median_constant(lambda y: np.sort(y)[(len(y) - 1) // 2])
+
+
+def test_mean_is_explained():
+    with pytest.raises(ExerciseError, match="mean minimizes the \\*squared\\* loss"):
+        check_median_constant(np.mean)
+
+
+def test_wrong_number_is_explained():
+    with pytest.raises(ExerciseError, match="gives sum"):
+        check_median_constant(lambda y: 0.0)
+
+
+def test_non_scalar_and_crash_are_explained():
+    with pytest.raises(ExerciseError, match="Return one number"):
+        check_median_constant(lambda y: y)
+    with pytest.raises(ExerciseError, match="raised ZeroDivisionError"):
+        check_median_constant(lambda y: 1 / 0)
+
+
+def _dup_problem():
+    rng = np.random.default_rng(0)
+    x1, x2 = rng.standard_normal((2, 40))
+    X = np.column_stack([x1, x1, x2])
+    y = 2 * x1 - x2 + 0.3 * rng.standard_normal(40)
+    return X, y
+
+
+def test_two_solutions_on_duplicated_design_pass():
+    X, y = _dup_problem()
+    w = coordinate_descent(X, y, 0.1).coef
+    total = w[0] + w[1]
+    assert check_lasso_non_unique(X, y, 0.1, [total, 0, w[2]], [0, total, w[2]])
+
+
+def test_same_solution_twice_fails():
+    X, y = _dup_problem()
+    w = coordinate_descent(X, y, 0.1).coef
+    with pytest.raises(ExerciseError, match="same solution"):
+        check_lasso_non_unique(X, y, 0.1, w, w)
+
+
+def test_non_optimal_split_fails():
+    X, y = _dup_problem()
+    w = coordinate_descent(X, y, 0.1).coef
+    total = w[0] + w[1]
+    with pytest.raises(ExerciseError, match="not a lasso solution"):
+        check_lasso_non_unique(X, y, 0.1, [total, 0, w[2]], [2 * total, -total, w[2]])
+
+
+def test_bad_shapes_and_alpha_fail():
+    X, y = _dup_problem()
+    with pytest.raises(ExerciseError, match="3 entries"):
+        check_lasso_non_unique(X, y, 0.1, [1.0, 0.0], [0.0, 1.0])
+    with pytest.raises(ExerciseError, match="alpha > 0"):
+        check_lasso_non_unique(X, y, 0.0, [1.0, 0, 0], [0, 1.0, 0])
