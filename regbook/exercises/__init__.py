@@ -17,5 +17,10 @@ for _info in sorted(_pkgutil.iter_modules(__path__), key=lambda m: m.name):
     _mod = _importlib.import_module(f"{__name__}.{_info.name}")
     for _public in dir(_mod):
         if _public.startswith("check_"):
+            if _public in globals():
+                raise ImportError(
+                    f"regbook.exercises.{_info.name} redefines {_public}, already defined by "
+                    "another chapter's module; give the check a chapter-specific name."
+                )
             globals()[_public] = getattr(_mod, _public)
             __all__.append(_public)
