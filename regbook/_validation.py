@@ -25,6 +25,12 @@ def _to_float_array(value, name):
         arr = np.asarray(value)
     except Exception as exc:  # pragma: no cover - exotic objects
         raise TypeError(f"{name} could not be converted to a numeric array: {exc}") from exc
+    if arr.dtype == object:
+        # An object array may still hold plain numbers (e.g. from a mixed list).
+        try:
+            arr = arr.astype(np.float64)
+        except (TypeError, ValueError):
+            pass
     if arr.dtype == object or not (
         np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)
     ):
