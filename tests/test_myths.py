@@ -85,3 +85,11 @@ def test_correlated_pair_lasso_unstable_ridge_stable():
     assert 0.2 < out["lasso_keeps_first"] < 0.8
     assert out["ridge_sd"].max() < out["lasso_sd"].max()
     assert out["ridge_balance"] > 0.5
+
+
+def test_nonlinear_fit_both_penalties_learn_the_curve():
+    out = myths.nonlinear_fit(n_samples=24, degree=7)
+    mse = out["test_mse"]
+    assert mse["lasso"] < 0.5 * mse["line"] and mse["ridge"] < 0.5 * mse["line"]
+    assert out["fits"]["lasso"].shape == out["x_grid"].shape == (200,)
+    assert 1 <= out["n_nonzero_lasso"] <= 7
