@@ -1,0 +1,71 @@
+"""Self-checks for chapter 8, *Choosing λ*."""
+from __future__ import annotations
+
+import numpy as np
+
+from ._feedback import ExerciseError, fail_unless_close, passed
+
+__all__ = ["check_one_se_rule", "check_C_from_alpha"]
+
+
+def _call(fn, *args, name):
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - report any failure to the learner
+        raise ExerciseError(f"{name} raised {type(exc).__name__}: {exc}") from exc
+
+
+def check_one_se_rule(fn):
+    r"""Check ``fn(alphas, mean, se) -> alpha``: the one-standard-error choice of λ.
+
+    Among the alphas whose mean CV error is at most ``mean[best] + se[best]``
+    (``best`` = the smallest mean error), return the **largest** alpha: the
+    simplest model statistically as good as the best. ``alphas`` may be in any order.
+    """
+    alphas = np.array([0.01, 10.0, 0.1, 3.0, 1.0, 0.3])     # deliberately unsorted
+    mean = np.array([5.2, 9.0, 5.0, 6.1, 5.25, 5.1])
+    se = np.array([0.3, 0.5, 0.3, 0.4, 0.35, 0.3])
+    got = _call(fn, alphas.copy(), mean.copy(), se.copy(), name="your one-SE rule")
+    try:
+        got = float(got)
+    except (TypeError, ValueError):
+        raise ExerciseError("Return a single alpha (a number), not an index or an array.")
+    if got == 0.1:
+        raise ExerciseError("That is the alpha with the smallest mean error; the one-SE rule moves from it "
+                            "to the LARGEST alpha whose mean error is still within one SE of that minimum.")
+    if got == 0.01:
+        raise ExerciseError("You picked the smallest alpha within one SE. The rule prefers the largest one "
+                            "(the strongest penalty, the simplest model) that is statistically as good.")
+    if got == 3.0:
+        raise ExerciseError("alpha=3.0 has mean error 6.1, above the threshold 5.0 + 0.3 = 5.3. Use the SE "
+                            "of the BEST alpha (not the SE at each alpha) to set the threshold.")
+    if got in (2.0, 4.0) or got == 4:
+        raise ExerciseError("Return the alpha itself, not its position in the array.")
+    fail_unless_close(got, 1.0, "the one-SE alpha",
+                      hint="threshold = mean[best] + se[best]; return max(alphas[mean <= threshold]).")
+    return passed("the largest alpha whose error is within one standard error of the best.")
+
+
+def check_C_from_alpha(fn):
+    r"""Check ``fn(alpha, n_samples) -> C``: the ``LogisticRegression`` ``C`` for a solver alpha.
+
+    ``LogisticRegression(C)`` minimizes ``C * sum(log-loss) + penalty``; dividing by
+    ``C * n`` gives the mean log-loss plus ``1 / (C n)`` times the penalty, so
+    ``C = 1 / (alpha * n)``.
+    """
+    for alpha, n in [(0.01, 200), (0.5, 40), (2e-3, 569)]:
+        got = _call(fn, alpha, n, name="your alpha_to_C")
+        try:
+            got = float(got)
+        except (TypeError, ValueError):
+            raise ExerciseError("Return a single number C.")
+        expected = 1.0 / (alpha * n)
+        if np.isclose(got, 1.0 / alpha):
+            raise ExerciseError("You forgot n: scikit-learn SUMS the log-loss over samples while the solver "
+                                "objective uses the MEAN, so C = 1 / (alpha * n).")
+        if np.isclose(got, alpha * n):
+            raise ExerciseError("C is the INVERSE of a penalty strength: C = 1 / (alpha * n), not alpha * n.")
+        if np.isclose(got, alpha):
+            raise ExerciseError("C and alpha are not the same number: C = 1 / (alpha * n).")
+        fail_unless_close(got, expected, f"C for alpha={alpha}, n={n}", hint="C = 1 / (alpha * n).")
+    return passed("a larger alpha (stronger penalty) means a smaller C.")

@@ -1,0 +1,46 @@
+"""Chapter 8 self-checks: correct answers pass, typical mistakes fail with a helpful message."""
+import numpy as np
+import pytest
+
+from regbook.conventions import alpha_to_C
+from regbook.exercises import check_C_from_alpha, check_one_se_rule
+from regbook.exercises._feedback import ExerciseError
+from regbook.model_selection import one_se_index
+
+
+def one_se(alphas, mean, se):
+    b = np.argmin(mean)
+    return alphas[mean <= mean[b] + se[b]].max()
+
+
+def test_one_se_correct():
+    assert check_one_se_rule(one_se)
+    assert check_one_se_rule(lambda a, m, s: a[one_se_index(a, m, s)[1]])
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda a, m, s: a[np.argmin(m)], "smallest mean error"),
+    (lambda a, m, s: a[m <= m.min() + s[np.argmin(m)]].min(), "smallest alpha"),
+    (lambda a, m, s: a[m <= m.min() + 3 * s].max(), "SE of the BEST"),
+    (lambda a, m, s: int(np.flatnonzero(a == one_se(a, m, s))[0]), "position"),
+    (lambda a, m, s: [1.0, 2.0], "single alpha"),
+])
+def test_one_se_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_one_se_rule(wrong)
+
+
+def test_alpha_to_C_correct():
+    assert check_C_from_alpha(lambda a, n: 1 / (a * n))
+    assert check_C_from_alpha(alpha_to_C)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda a, n: 1 / a, "forgot n"),
+    (lambda a, n: a * n, "INVERSE"),
+    (lambda a, n: a, "not the same"),
+    (lambda a, n: 1 / (2 * a * n), "off by"),
+])
+def test_alpha_to_C_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_C_from_alpha(wrong)
