@@ -369,7 +369,7 @@ class Explorer:
 
     # ---- static frames
     def _static_params(self):
-        return [p for p in self._params.values() if p.static]
+        return [p for p in self._params.values() if p.static and len(p.static) >= 2]
 
     def frames(self):
         """Render every static frame; return ``(params, data_urls)``.

@@ -1,0 +1,250 @@
+"""The book and its explorers in a real browser: headless Chromium driven by Playwright.
+
+* static: every page of the built HTML book opens offline with no request to another
+  host, no JavaScript error, rendered math, and working explorer sliders;
+* live: JupyterLab runs a notebook with an explorer, a slider moves, the figure changes.
+
+Skipped (with the command to enable them) when Chromium or Playwright is missing.
+Everything runs in one module so pytest-xdist keeps it in one worker.
+"""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+DEMO = ROOT / "tests" / "explorer_demo.ipynb"
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "Chromium is not installed at /usr/bin/chromium; enable the browser tests with "
+        "`apt-get install chromium` (Debian) and rerun pytest.",
+        allow_module_level=True,
+    )
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    pytest.skip("Playwright is missing; `pip install playwright` (no browser download needed: "
+                "the tests use /usr/bin/chromium).", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+BLOCK_NETWORK = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", f"--host-resolver-rules={BLOCK_NETWORK}",
+               "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS, timeout=30_000)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def _watch(page):
+    """Record JavaScript errors and every requested URL of ``page``."""
+    log = {"errors": [], "requests": []}
+    page.on("pageerror", lambda exc: log["errors"].append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: log["errors"].append(f"console.error: {msg.text}")
+            if msg.type == "error" else None)
+    page.on("request", lambda req: log["requests"].append(req.url))
+    return log
+
+
+def _img_src(page, explorer):
+    return page.evaluate("(el) => el.querySelector('img').src", explorer.element_handle())
+
+
+def _move_static_sliders(page, explorer, where):
+    """Move every range input of one explorer by keyboard; the image must change."""
+    inputs = explorer.locator("input[type=range]")
+    assert inputs.count() >= 1, f"{where}: explorer without a range input"
+    for i in range(inputs.count()):
+        rng = inputs.nth(i)
+        before_src = _img_src(page, explorer)
+        before_val = rng.input_value()
+        key = "Home" if before_val == rng.get_attribute("max") else "End"
+        rng.focus()
+        rng.press(key)
+        rng.dispatch_event("input")
+        assert rng.input_value() != before_val, f"{where}: range input {i} did not move"
+        after_src = _img_src(page, explorer)
+        assert after_src != before_src, f"{where}: moving slider {i} left the image unchanged"
+        assert after_src.startswith("data:image/"), f"{where}: frame is not an embedded image"
+        label = explorer.locator("output").nth(i).text_content()
+        assert label and label.strip(), f"{where}: slider {i} shows no value"
+
+
+def _check_page(browser, url, where):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(15_000)
+    log = _watch(page)
+    try:
+        page.goto(url, wait_until="load")
+        html = Path(urllib.request.url2pathname(url[len("file://"):])).read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html.lower():  # a redirect page (e.g. index.html): let it land
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(500)
+            return 0
+        if re.search(r'class="[^"]*\bmath\b', html):
+            page.wait_for_selector("mjx-container", state="attached", timeout=15_000)
+        explorers = page.locator("div.regbook-explorer")
+        n = explorers.count()
+        for k in range(n):
+            _move_static_sliders(page, explorers.nth(k), f"{where} explorer {k}")
+        page.wait_for_timeout(200)  # let late console errors arrive
+    finally:
+        page.close()
+    foreign = [u for u in log["requests"] if not u.startswith(("file:", "data:", "blob:"))]
+    assert not foreign, f"{where} requested another host: {foreign[:5]}"
+    assert not log["errors"], f"{where} logged JavaScript errors: {log['errors'][:5]}"
+    return n
+
+
+@pytest.fixture(scope="module")
+def html_book(tmp_path_factory):
+    built = ROOT / "_build" / "html"
+    if (built / "index.html").exists():
+        return built
+    out = tmp_path_factory.mktemp("book")
+    jb = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
+    subprocess.run([jb, "build", str(ROOT), "--path-output", str(out)], check=True,
+                   timeout=1200, capture_output=True)
+    return out / "_build" / "html"
+
+
+def test_every_book_page_offline_without_errors(browser, html_book):
+    pages = sorted(p for p in html_book.rglob("*.html")
+                   if not any(part.startswith("_") for part in p.relative_to(html_book).parts))
+    assert pages, f"no HTML pages under {html_book}"
+    for path in pages:
+        _check_page(browser, path.as_uri(), str(path.relative_to(html_book)))
+
+
+def test_static_explorers_side_by_side(browser, tmp_path):
+    """All four explorers on one page: unique ids, each slider swaps its own image."""
+    from regbook import widgets as W
+
+    parts = [W.explore_path(n_frames=2).to_html(),
+             W.explore_path(penalty="elasticnet", n_frames=2).to_html(),
+             W.explore_geometry(n_frames=3).to_html(),
+             W.explore_overfitting(n_frames=2, max_degree=4, degree=3).to_html(),
+             W.explore_descent(n_iter=2).to_html()]
+    page_file = tmp_path / "explorers.html"
+    page_file.write_text("<!doctype html><meta charset='utf-8'><title>explorers</title><body>"
+                         + "".join(parts) + "</body>", encoding="utf-8")
+    assert _check_page(browser, page_file.as_uri(), "explorers.html") == len(parts)
+
+
+# --------------------------------------------------------------------------- live JupyterLab
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def jupyterlab(tmp_path):
+    """A JupyterLab server on a free localhost port, killed at the end in every case."""
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(DEMO, work / DEMO.name)
+    port, token = _free_port(), secrets.token_hex(16)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"),
+               JUPYTER_DATA_DIR=str(tmp_path / "data"), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"),
+               JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"), MPLBACKEND="Agg")
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", *(["--allow-root"] if os.geteuid() == 0 else []), "--ip=127.0.0.1", f"--port={port}",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
+           "--ServerApp.port_retries=0", "--LabApp.news_url=",
+           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    log_file = open(tmp_path / "server.log", "wb")
+    proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log_file.flush()
+                raise RuntimeError("JupyterLab did not start:\n"
+                                   + (tmp_path / "server.log").read_text(errors="replace")[-3000:])
+            time.sleep(0.5)
+        yield f"{base}/lab/tree/{DEMO.name}?token={token}"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait(timeout=10)
+        log_file.close()
+
+
+def test_live_explorer_in_jupyterlab(browser, jupyterlab, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(30_000)
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(jupyterlab, wait_until="domcontentloaded", timeout=60_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        image = page.locator(".jp-OutputArea-output img.widget-image").first
+        deadline = time.monotonic() + 90
+        ran_at = None
+        while not image.is_visible():  # bounded: accept dialogs, start the run, wait
+            if time.monotonic() > deadline:
+                shot = tmp_path / "jupyterlab.png"
+                page.screenshot(path=str(shot))
+                pytest.fail(f"the explorer widget never appeared (screenshot: {shot})")
+            accept = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+            if accept.count():  # e.g. the "Select Kernel" dialog
+                accept.first.click()
+            elif (ran_at is None or time.monotonic() - ran_at > 15) and page.locator(
+                    ".jp-Notebook-ExecutionIndicator[data-status='idle']").count():
+                # Run > Run All Cells (again, if a first click came before the kernel)
+                page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+                page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+                ran_at = time.monotonic()
+            page.wait_for_timeout(500)
+        slider = page.locator(".jp-OutputArea-output .widget-slider .noUi-handle").first
+        slider.wait_for(state="visible", timeout=15_000)
+        readout = page.locator(".jp-OutputArea-output .widget-readout").first
+        before_src = image.get_attribute("src")
+        before_val = readout.inner_text()
+        slider.focus()
+        for _ in range(25):  # keyboard steps on the noUiSlider handle
+            slider.press("ArrowLeft")
+        page.wait_for_function(
+            "([sel, old]) => { const el = document.querySelector(sel);"
+            " return el && el.getAttribute('src') !== old; }",
+            arg=[".jp-OutputArea-output img.widget-image", before_src], timeout=30_000)
+        assert readout.inner_text() != before_val, "the slider readout did not change"
+        assert image.get_attribute("src") != before_src
+    finally:
+        page.close()
+    assert not errors, f"JupyterLab logged page errors: {errors[:5]}"
