@@ -4,7 +4,9 @@ import pytest
 
 from regbook import ridge_closed_form
 from regbook.datasets import make_two_points
-from regbook.exercises import check_bias_variance_terms, check_two_point_slope
+from regbook.bias_variance import PolynomialRidge, bias_variance
+from regbook.exercises import (check_bias_variance_terms, check_two_point_slope,
+                               check_variance_with_data)
 from regbook.exercises._feedback import ExerciseError
 
 
@@ -51,3 +53,24 @@ def test_bias_variance_terms_accepts_right_answer():
 def test_bias_variance_terms_explains_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_bias_variance_terms(wrong)
+
+
+def _sim(n, **kw):
+    return bias_variance(PolynomialRidge(9), n_samples=n, n_datasets=100, random_state=3, **kw)
+
+
+def test_variance_with_data_accepts_an_independent_simulation(capsys):
+    assert check_variance_with_data(lambda n: _sim(n).variance)
+    assert "halving" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda n: _sim(n).bias2, "bias²|non-negative"),
+    (lambda n: _sim(n).test_error, "test error"),
+    (lambda n: 0.01 * n, "do not fall"),
+    (lambda n: 10.0 / n, "far from"),
+    (lambda n: [1, 2], "one number"),
+])
+def test_variance_with_data_explains_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_variance_with_data(wrong)

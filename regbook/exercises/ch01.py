@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..bias_variance import PolynomialRidge, bias_variance
 from ..datasets import make_two_points
 from ..solvers import ridge_closed_form
 from ._feedback import ExerciseError, fail_unless_close, passed
 
-__all__ = ["check_two_point_slope", "check_bias_variance_terms"]
+__all__ = ["check_two_point_slope", "check_bias_variance_terms", "check_variance_with_data"]
 
 
 def check_two_point_slope(slope):
@@ -105,3 +106,55 @@ def check_bias_variance_terms(decompose):
                       hint="variance = mean over x of the variance over training sets (axis=0).")
     fail_unless_close(noise, noise_sd**2, "noise", hint="noise = σ².")
     return passed(f"bias² = {bias2:.3f}, variance = {variance:.3f}, noise = {noise:.3f}.")
+
+
+def check_variance_with_data(variance_for):
+    """Check ``variance_for(n) -> float``: the variance term of unpenalized degree-9 fits.
+
+    The learner's function simulates training sets of ``n`` points (the setting of
+    chapter 1: ``bias_variance(PolynomialRidge(9), n_samples=n)``) and returns the
+    variance term. The check calls it for n = 100, 200, 400 and compares with its
+    own simulation; the tolerance is wide (a factor 2) because both are Monte Carlo
+    estimates.
+    """
+    ns = (100, 200, 400)
+    noise = 0.25
+    got = []
+    for n in ns:
+        try:
+            got.append(float(variance_for(n)))
+        except Exception as exc:  # noqa: BLE001 - report any failure to the learner
+            raise ExerciseError(
+                f"variance_for({n}) must return one number; it raised {type(exc).__name__}: {exc}"
+            ) from exc
+    got = np.array(got)
+    ref = np.array([bias_variance(PolynomialRidge(9), n_samples=n, n_datasets=100,
+                                  random_state=0).variance for n in ns])
+    if not np.all(np.isfinite(got)) or np.any(got < 0):
+        raise ExerciseError(f"A variance is a non-negative number; you returned {np.round(got, 4)}.")
+    if np.all(np.abs(got) < 0.2 * ref):
+        raise ExerciseError(
+            "Your numbers are tiny at every n: that looks like bias², which is already ~0 for "
+            "degree 9. Return the variance term (the `.variance` attribute)."
+        )
+    if np.all(got > noise**2) and np.all(np.abs((got - noise**2) / ref - 1) < 0.6):
+        raise ExerciseError(
+            "Your numbers are the variance plus σ² = 0.0625: that is the test error, not the "
+            "variance term. Return `.variance`."
+        )
+    if not np.all(np.diff(got) < 0):
+        raise ExerciseError(
+            f"Your variances {np.round(got, 4)} for n = {ns} do not fall as n grows; with more "
+            "points each fit has less freedom to chase the noise."
+        )
+    ratio = got / ref
+    if np.any(ratio < 0.5) or np.any(ratio > 2.0):
+        raise ExerciseError(
+            f"Your variances {np.round(got, 4)} for n = {ns} are far from the simulation's "
+            f"{np.round(ref, 4)}. Use degree 9, no penalty, noise 0.25 and a few hundred "
+            "training sets."
+        )
+    return passed(
+        f"the variance falls from {got[0]:.4f} (n = 100) to {got[-1]:.4f} (n = 400), "
+        "roughly halving each time n doubles, while bias² stays near 0."
+    )
