@@ -1,0 +1,74 @@
+"""Self-checks for chapter 9, *Beyond linear regression*."""
+from __future__ import annotations
+
+import numpy as np
+
+from ._feedback import ExerciseError, fail_unless_close, passed
+
+__all__ = ["check_svm_margin", "check_dropout_penalty"]
+
+
+def _call(fn, *args, name):
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - report any failure to the learner
+        raise ExerciseError(f"{name} raised {type(exc).__name__}: {exc}") from exc
+
+
+def check_svm_margin(fn):
+    r"""Check ``fn(w) -> float``: the width of a linear SVM's margin, :math:`2 / \lVert w\rVert`.
+
+    The margin lines are :math:`x^\top w + b = \pm 1`; their distance is :math:`2/\lVert w\rVert_2`.
+    """
+    for w in ([3.0, 4.0], [0.5, -0.5, 1.0], [10.0]):
+        w = np.asarray(w)
+        got = _call(fn, w.copy(), name="your margin")
+        try:
+            got = float(got)
+        except (TypeError, ValueError):
+            raise ExerciseError("Return one number: the distance between the two margin lines.")
+        norm = np.linalg.norm(w)
+        if np.isclose(got, 1 / norm):
+            raise ExerciseError("That is the distance from the boundary to ONE margin line; the margin "
+                                "spans both sides: 2 / ||w||.")
+        if np.isclose(got, 2 / norm ** 2):
+            raise ExerciseError("Use the norm ||w|| = sqrt(sum w_j^2), not its square.")
+        if np.isclose(got, 2 / np.abs(w).sum()) and not np.isclose(2 / np.abs(w).sum(), 2 / norm):
+            raise ExerciseError("Use the Euclidean norm (np.linalg.norm(w)), not the sum of |w_j|: the "
+                                "distance between two parallel lines is measured with the L2 norm.")
+        fail_unless_close(got, 2 / norm, "margin width", hint="margin = 2 / np.linalg.norm(w).")
+    return passed("a smaller ||w|| (stronger penalty, smaller C) means a wider margin.")
+
+
+def check_dropout_penalty(fn):
+    r"""Check ``fn(X, keep_prob) -> d``: the ridge weights that dropout adds to the mean squared loss.
+
+    With inverted dropout (keep each input with probability ``q``, divide by ``q``),
+    :math:`\mathbb{E}\,\frac{1}{2n}\lVert y - X(m\odot w)/q\rVert^2 = \frac{1}{2n}\lVert y - Xw\rVert^2
+    + \frac12\sum_j d_j w_j^2` with :math:`d_j = \frac{1-q}{q}\,\frac{\lVert x_j\rVert^2}{n}`.
+    """
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((30, 4)) * [1.0, 2.0, 0.5, 3.0] + [0.0, 1.0, 0.0, -2.0]
+    n = X.shape[0]
+    for q in (0.5, 0.8):
+        got = np.asarray(_call(fn, X.copy(), q, name="your dropout penalty"), dtype=float)
+        col = np.sum(X ** 2, axis=0)
+        expected = (1 - q) / q * col / n
+        if got.shape == expected.shape:
+            if np.allclose(got, (1 - q) * col / n):
+                raise ExerciseError("You forgot the 1/q of inverted dropout: the variance of m_j / q is "
+                                    "(1 - q) / q, not (1 - q).")
+            if np.allclose(got, q / (1 - q) * col / n):
+                raise ExerciseError("The ratio is upside down: keeping more inputs (q closer to 1) must "
+                                    "WEAKEN the penalty, so use (1 - q) / q.")
+            if np.allclose(got, (1 - q) / q * col):
+                raise ExerciseError("Divide the column norms by n: the loss is a mean over samples.")
+            if np.allclose(got, (1 - q) / q * np.var(X, axis=0)):
+                raise ExerciseError("Use the raw second moment ||x_j||^2 / n, not the variance: dropout "
+                                    "zeroes the whole value x_ij, mean included.")
+            if np.allclose(got, np.full(4, (1 - q) / q)):
+                raise ExerciseError("The penalty differs per feature: each weight is scaled by that column's "
+                                    "||x_j||^2 / n (dropout is a data-dependent ridge).")
+        fail_unless_close(got, expected, f"d for keep_prob={q}",
+                          hint="d_j = (1 - q) / q * sum_i x_ij^2 / n.")
+    return passed("dropout on the inputs of a linear model is ridge with a per-feature weight.")

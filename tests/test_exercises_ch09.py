@@ -1,0 +1,38 @@
+"""Chapter 9 self-checks: correct answers pass, typical mistakes fail with a helpful message."""
+import numpy as np
+import pytest
+
+from regbook.exercises import check_dropout_penalty, check_svm_margin
+from regbook.exercises._feedback import ExerciseError
+
+
+def test_margin_correct():
+    assert check_svm_margin(lambda w: 2 / np.linalg.norm(w))
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda w: 1 / np.linalg.norm(w), "ONE margin"),
+    (lambda w: 2 / np.sum(w ** 2), "not its square"),
+    (lambda w: 2 / np.abs(w).sum(), "Euclidean"),
+    (lambda w: [1, 2], "one number"),
+])
+def test_margin_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_svm_margin(wrong)
+
+
+def test_dropout_correct():
+    assert check_dropout_penalty(lambda X, q: (1 - q) / q * np.mean(X ** 2, axis=0))
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda X, q: (1 - q) * np.mean(X ** 2, axis=0), "1/q"),
+    (lambda X, q: q / (1 - q) * np.mean(X ** 2, axis=0), "upside down"),
+    (lambda X, q: (1 - q) / q * np.sum(X ** 2, axis=0), "Divide"),
+    (lambda X, q: (1 - q) / q * np.var(X, axis=0), "variance"),
+    (lambda X, q: np.full(X.shape[1], (1 - q) / q), "per feature"),
+    (lambda X, q: np.zeros(X.shape[1]), "off by"),
+])
+def test_dropout_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_dropout_penalty(wrong)
