@@ -1,52 +1,54 @@
 """regbook: the helper library of the interactive textbook on L1/L2 regularization.
 
 Every chapter of the book imports from here; nothing is copied between chapters.
+The public names of the core modules are available at the top level
+(``regbook.Lasso``, ``regbook.lasso_path``, ``regbook.plot_path`` ...); the
+chapter-specific experiment modules are reached as submodules
+(``regbook.myths``, ``regbook.bayes`` ...).
+
+All solvers and paths minimize one objective (see ``CONTRIBUTING.md``)::
+
+    (1 / (2 n)) ||y - X w - b||^2 + alpha * (l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||^2)
+
+while the estimators take exactly the parameters of the scikit-learn class of the
+same name (``regbook.conventions`` converts between them).
 """
-from importlib import import_module as _import_module
 
 __version__ = "0.1.0"
 
-from .penalties import (  # noqa: E402
-    ElasticNetPenalty,
-    L1Penalty,
-    L2Penalty,
-    Penalty,
-    make_penalty,
-    soft_threshold,
+# Core modules, in the order the book introduces them.
+from . import (  # noqa: E402
+    penalties,
+    losses,
+    updates,
+    solvers,
+    conventions,
+    estimators,
+    paths,
+    model_selection,
+    datasets,
+    geometry,
+    plotting,
+    widgets,
 )
+from .penalties import *  # noqa: E402,F401,F403
+from .losses import *  # noqa: E402,F401,F403
+from .updates import *  # noqa: E402,F401,F403
+from .solvers import *  # noqa: E402,F401,F403
+from .conventions import *  # noqa: E402,F401,F403
+from .estimators import *  # noqa: E402,F401,F403
+from .paths import *  # noqa: E402,F401,F403
+from .model_selection import *  # noqa: E402,F401,F403
+from .datasets import *  # noqa: E402,F401,F403
+from .geometry import *  # noqa: E402,F401,F403
+from .plotting import *  # noqa: E402,F401,F403
+from .widgets import *  # noqa: E402,F401,F403
 
-__all__ = [
-    "__version__",
-    "soft_threshold",
-    "Penalty",
-    "L1Penalty",
-    "L2Penalty",
-    "ElasticNetPenalty",
-    "make_penalty",
-]
+# Experiment modules of single chapters, reached as regbook.<module>.
+from . import bias_variance, sparsity, myths, bayes, cheatsheet, exercises  # noqa: E402,F401
 
-# Optional modules are added to the public namespace as they land; each lists
-# its own public names in __all__ (one idea per module).
-for _name in (
-    "losses",
-    "updates",
-    "solvers",
-    "conventions",
-    "estimators",
-    "paths",
-    "model_selection",
-    "datasets",
-    "geometry",
-    "plotting",
-    "widgets",
-):
-    try:
-        _mod = _import_module(f".{_name}", __name__)
-    except ModuleNotFoundError as _exc:  # module not written yet
-        if _exc.name != f"{__name__}.{_name}":
-            raise
-        continue
-    for _public in getattr(_mod, "__all__", ()):
-        globals()[_public] = getattr(_mod, _public)
-        __all__.append(_public)
-del _name, _import_module
+__all__ = ["__version__"]
+for _module in (penalties, losses, updates, solvers, conventions, estimators, paths,
+                model_selection, datasets, geometry, plotting, widgets):
+    __all__ += list(_module.__all__)
+del _module
