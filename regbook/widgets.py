@@ -242,7 +242,11 @@ class Explorer:
 
             _, _, rc = _style()
             with matplotlib.rc_context(rc):
-                fig = Figure(figsize=self.figsize, dpi=self.dpi)
+                # Axes are placed explicitly (add_axes / a GridSpec with margins) and the
+                # background is cached for blitting, so the layout must never move: say
+                # so explicitly instead of inheriting figure.constrained_layout.use /
+                # figure.autolayout from the reader's rcParams (use_house_style sets one).
+                fig = Figure(figsize=self.figsize, dpi=self.dpi, layout="none")
                 FigureCanvasAgg(fig)
                 self._setup(fig)
             self._fig = fig

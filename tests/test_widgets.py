@@ -59,6 +59,48 @@ def test_image_is_png_and_changes_with_first_slider(name):
     assert ex.values[p.name] == other
 
 
+def _small(name):
+    """The default explorer of each kind, with few static frames where that is a choice."""
+    kwargs = {"descent": {}}.get(name, {"n_frames": 2})
+    return FACTORIES[name](**kwargs)
+
+
+@pytest.mark.parametrize("house", [False, True], ids=["default-rc", "house-style"])
+@pytest.mark.parametrize("name", list(FACTORIES) + ["enet-path"])
+def test_rendering_warns_nothing_under_any_global_style(name, house):
+    """Regression: with use_house_style() (constrained layout on) every draw used to
+    print "There are no gridspecs with layoutgrids" to stderr, breaking the -W build."""
+    import warnings
+
+    import matplotlib as mpl
+
+    from regbook.plotting import use_house_style
+
+    with mpl.rc_context():
+        mpl.rcParams.update(mpl.rcParamsDefault)
+        if house:
+            use_house_style()
+            assert mpl.rcParams["figure.constrained_layout.use"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            if name == "enet-path":
+                ex = W.explore_path(penalty="elasticnet", n_frames=2)
+            else:
+                ex = _small(name)
+            assert ex.image.startswith(PNG_MAGIC)
+            assert ex._fig.get_layout_engine() is None
+            boxes = [ax.get_position().bounds for ax in ex._fig.axes]
+            for pname in ex.params:  # every slider, including the second ones
+                p = ex._params[pname]
+                other = p.static[0] if p.static else p.lo
+                ex.update(**{pname: other})
+            # the layout never moves between draws (the blitted background stays valid)
+            assert [ax.get_position().bounds for ax in ex._fig.axes] == boxes
+            if name != "descent":  # descent's static grid is fixed (70 frames): too slow here
+                bundle = ex._repr_mimebundle_()
+                assert "data:image/png" in bundle["text/html"]
+
+
 # --------------------------------------------------------------------------- model state
 def test_path_lasso_state_matches_sklearn_and_zero_above_alpha_max():
     ex = W.explore_path()
