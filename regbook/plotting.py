@@ -73,7 +73,7 @@ PENALTY_COLORS = {"l1": "#D55E00", "l2": "#0072B2", "elasticnet": "#009E73", "ol
 PENALTY_LABELS = {"l1": "L1 (lasso)", "l2": "L2 (ridge)", "elasticnet": "Elastic Net", "ols": "least squares"}
 
 #: Label of every penalty-strength axis (log scale, strongest penalty on the left).
-ALPHA_LABEL = "penalty strength α (log scale, decreasing →)"
+ALPHA_LABEL = "penalty strength λ (alpha, log scale, decreasing →)"
 
 _GRAY = "#8c8c8c"
 _LIGHT = "#bdbdbd"
@@ -253,7 +253,7 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
         Name the lines at their right end: True labels up to 15 features (the 10
         largest when there are more); an int labels that many of the largest.
     mark_label : str or list of str, optional
-        Text at the top of each ``mark_alpha`` line (default ``"α = ..."``).
+        Text at the top of each ``mark_alpha`` line (default ``"λ = ..."``).
     knots : bool
         With ``x="l1_norm"``, draw a thin vertical line wherever the set of
         non-zero coefficients changes.
@@ -309,7 +309,7 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
         else:
             order = np.argsort(alphas)
             mark_xs = list(np.interp(np.log(marks), np.log(alphas[order]), xs[order]))
-        texts = _as_list(mark_label) or [f"α = {a:.3g}" for a in marks]
+        texts = _as_list(mark_label) or [f"λ = {a:.3g}" for a in marks]
         _mark_vertical(ax, mark_xs, texts)
 
     if labels:
@@ -373,11 +373,11 @@ def plot_cv_curve(cv, ax=None, *, ylabel="cross-validated MSE (mean ± 1 SE)"):
         ax.axhline(mean[k] + se[k], color=_GRAY, lw=0.9, ls=":", zorder=1, gid="one-se-level",
                    label="minimum + 1 SE")
         ax.axvline(best, color=PALETTE[1], ls="--", lw=1.5, zorder=1.5, gid="best-alpha",
-                   label=f"minimum CV error, α = {best:.3g}")
+                   label=f"minimum CV error, λ = {best:.3g}")
     if one_se is not None:
         one_se = float(one_se)
         ax.axvline(one_se, color=PALETTE[2], ls="-.", lw=1.5, zorder=1.5, gid="alpha-1se",
-                   label=f"one-SE rule, α = {one_se:.3g}")
+                   label=f"one-SE rule, λ = {one_se:.3g}")
     _alpha_axis(ax)
     ax.set_ylabel(ylabel)
     _legend_first(ax, container)
@@ -566,7 +566,7 @@ def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None
     marks = [float(a) for a in _as_list(mark_alpha)]
     texts = _as_list(mark_label)
     for i, a in enumerate(marks):
-        text = f"{texts[i]}, α = {a:.3g}" if i < len(texts) else f"α = {a:.3g}"
+        text = f"{texts[i]}, λ = {a:.3g}" if i < len(texts) else f"λ = {a:.3g}"
         ax.axvline(a, color="#333333", ls="--", lw=1.2, zorder=1.5, gid="mark-alpha", label=text)
     _alpha_axis(ax, xlabel)
     ax.set_ylabel(ylabel)
@@ -741,7 +741,7 @@ def plot_penalty_1d(ax=None, *, kind="value", alpha=1.0, l1_ratio=0.5, w_max=3.0
         ax.plot(grid, ys, color=c, lw=2.0, label=text, gid=f"{kind}:{name}", zorder=3)
     if kind == "subgradient" and alpha > 0:
         ax.annotate(
-            r"subdifferential at $w = 0$: $[-\alpha, \alpha]$", xy=(0.0, 0.8 * alpha),
+            r"subdifferential at $w = 0$: $[-\lambda, \lambda]$", xy=(0.0, 0.8 * alpha),
             xytext=(0.3 * w_max, -0.55 * alpha * (1 + w_max)),
             arrowprops=dict(arrowstyle="->", color=PENALTY_COLORS["l1"], lw=1.0), fontsize=9,
             color=PENALTY_COLORS["l1"], ha="left",
@@ -869,7 +869,7 @@ def plot_geometry(X, y, *, alpha, penalty="l1", l1_ratio=0.5, ax=None, fit_inter
         ax.plot([w_ols[0]], [w_ols[1]], "X", color=PENALTY_COLORS["ols"], ms=8, ls="none", zorder=6,
                 gid="ols", label="least squares")
     ax.plot([w_hat[0]], [w_hat[1]], "o", color=c, mec="black", mew=1.0, ms=8.5, ls="none", zorder=5,
-            gid="solution", label=f"penalized solution, α = {alpha:.3g}")
+            gid="solution", label=f"penalized solution, λ = {alpha:.3g}")
     if touching is not None:
         ax.plot([], [], color="#333333", lw=1.5, label="loss contour through it")
     has_l1 = penalty == "l1" or (penalty == "elasticnet" and check_l1_ratio(l1_ratio) > 0)
