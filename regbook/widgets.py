@@ -36,8 +36,15 @@ import uuid
 from html import escape
 
 import numpy as np
+from sklearn.preprocessing import StandardScaler
 
 from ._validation import check_alpha, check_choice, check_l1_ratio, check_positive_int, check_X_y
+from .geometry import (constraint_boundary, gram_2d, objective_grid, ols_solution,
+                       penalized_solution_2d, penalty_radius, quadratic_loss, quadratic_loss_grid)
+from .paths import _feature_names, alpha_max, enet_path, ridge_path
+from .plotting import HOUSE_RC, PALETTE, PENALTY_COLORS, PENALTY_LABELS, house_style
+from .plotting import _GRAY, _LIGHT, _color, _linestyle  # house greys, per-feature line styles
+from .solvers import coordinate_descent, lipschitz_constant, ridge_closed_form
 
 __all__ = [
     "Explorer",
@@ -48,51 +55,25 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- style
-_FALLBACK_COLORS = {
-    "blue": "#1f77b4",
-    "orange": "#e3702d",
-    "green": "#2a9d5c",
-    "red": "#c73e3a",
-    "purple": "#7b5ea7",
-    "grey": "#8c8c8c",
-    "dark": "#333333",
+# One house style for the book (regbook.plotting): the same palette, penalty colours,
+# greys and per-feature line colours as the static figures; only the text is a
+# little smaller, because an explorer packs two or three panels into 7.5 inches.
+_C = {
+    "train": PALETTE[0],
+    "test": PALETTE[1],
+    "ink": HOUSE_RC["axes.edgecolor"],
+    "zero": _GRAY,
+    "contour": _LIGHT,
+    "subgradient": PALETTE[4],
 }
-_FALLBACK_PENALTY = {"l1": "#c73e3a", "l2": "#1f77b4", "elasticnet": "#7b5ea7"}
-
-
-def _style():
-    """House colours (from :mod:`regbook.plotting` once it is available) and rc settings."""
-    colors = dict(_FALLBACK_COLORS)
-    penalty = dict(_FALLBACK_PENALTY)
-    try:  # the shared house style, when the plotting module has landed
-        from . import plotting as _plotting
-    except ImportError:  # pragma: no cover - depends on what is installed
-        _plotting = None
-    if _plotting is not None:
-        pal = getattr(_plotting, "PALETTE", None)
-        if isinstance(pal, dict):
-            colors.update({k: v for k, v in pal.items() if isinstance(v, str)})
-        pc = getattr(_plotting, "PENALTY_COLORS", None)
-        if isinstance(pc, dict):
-            penalty.update({k: v for k, v in pc.items() if isinstance(v, str)})
-    rc = {
-        "font.size": 10,
-        "axes.titlesize": 10.5,
-        "axes.labelsize": 10,
-        "xtick.labelsize": 9,
-        "ytick.labelsize": 9,
-        "legend.fontsize": 8.5,
-        "legend.frameon": False,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.alpha": 0.25,
-        "lines.linewidth": 1.6,
-        "figure.facecolor": "white",
-        "axes.facecolor": "white",
-    }
-    return colors, penalty, rc
-
+_RC = {
+    "font.size": 10,
+    "axes.titlesize": 10.5,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 8.5,
+}
 
 _PENALTY_ALIASES = {
     "l1": "l1",
@@ -103,13 +84,29 @@ _PENALTY_ALIASES = {
     "enet": "elasticnet",
     "elastic_net": "elasticnet",
 }
-_PENALTY_LABEL = {"l1": "L1 (lasso)", "l2": "L2 (ridge)", "elasticnet": "Elastic Net"}
 
 
 def _check_penalty(penalty):
     if not isinstance(penalty, str) or penalty.lower() not in _PENALTY_ALIASES:
         check_choice(penalty, "penalty", ("l1", "l2", "elasticnet"))
     return _PENALTY_ALIASES[penalty.lower()]
+
+
+def _check_n_frames(n_frames):
+    n_frames = check_positive_int(n_frames, "n_frames")
+    if n_frames < 2:
+        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    return n_frames
+
+
+def _check_start_alpha(alpha):
+    """A starting λ: None (the explorer's default) or a number > 0."""
+    if alpha is None:
+        return None
+    alpha = check_alpha(alpha)
+    if alpha <= 0:
+        raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    return alpha
 
 
 def _fmt(value):
@@ -240,8 +237,7 @@ class Explorer:
             from matplotlib.backends.backend_agg import FigureCanvasAgg
             from matplotlib.figure import Figure
 
-            _, _, rc = _style()
-            with matplotlib.rc_context(rc):
+            with house_style(), matplotlib.rc_context(_RC):
                 # Axes are placed explicitly (add_axes / a GridSpec with margins) and the
                 # background is cached for blitting, so the layout must never move: say
                 # so explicitly instead of inheriting figure.constrained_layout.use /
@@ -468,88 +464,41 @@ class Explorer:
 
 
 # --------------------------------------------------------------------------- shared numerics
-def _standardize(X_train, X_test=None):
-    mean = X_train.mean(axis=0)
-    scale = X_train.std(axis=0)
-    scale[scale == 0] = 1.0
-    Xs = (X_train - mean) / scale
-    Xt = None if X_test is None else (X_test - mean) / scale
-    return Xs, Xt
-
-
-def _enet_fit(X, y, alpha, l1_ratio, coef_init=None, *, tol=1e-8, max_iter=10000):
-    """Exact minimizer of the regbook objective on centered ``X``/``y`` (no intercept).
-
-    L2 by linear solve; L1 / Elastic Net by cyclic coordinate descent on the Gram
-    matrix (cheap for the explorers' few features), warm-started at ``coef_init``.
-    """
-    n, p = X.shape
-    G = X.T @ X / n
-    c = X.T @ y / n
-    if l1_ratio == 0.0:
-        return np.linalg.solve(G + alpha * np.eye(p), c)
-    return _cd_gram(G, c, alpha, l1_ratio, coef_init, tol=tol, max_iter=max_iter)
-
-
-def _cd_gram(G, c, alpha, l1_ratio, w0=None, *, tol=1e-8, max_iter=10000):
-    p = G.shape[0]
-    w = np.zeros(p) if w0 is None else np.array(w0, dtype=float)
-    l1, l2 = alpha * l1_ratio, alpha * (1.0 - l1_ratio)
-    diag = np.diag(G)
-    scale = max(np.max(np.abs(c)), 1e-12)
-    for _ in range(max_iter):
-        max_change = 0.0
-        for j in range(p):
-            if diag[j] == 0:
-                continue
-            rho = c[j] - G[j] @ w + diag[j] * w[j]
-            new = np.sign(rho) * max(abs(rho) - l1, 0.0) / (diag[j] + l2)
-            max_change = max(max_change, abs(new - w[j]))
-            w[j] = new
-        if max_change <= tol * scale:
-            break
-    return w
-
-
-def _path_grid(X, y, penalty, l1_ratio, n=80):
-    """Alpha grid for a path figure: from well above the all-zero point down by 10^3.5."""
-    n_samples = X.shape[0]
+# Every number an explorer shows comes from the library: paths from regbook.paths,
+# the solution at the slider's λ from regbook.solvers / regbook.geometry (warm-started
+# at the nearest path point), so a figure and a chapter's printed numbers agree.
+def _lambda_range(X, y, penalty, l1_ratio):
+    """Slider range ``(lo, hi)``: for L1 / Elastic Net from twice :func:`regbook.alpha_max`
+    (a stretch of all-zero solutions) down by 10^3.8; for L2 seven decades around the
+    largest eigenvalue ``L`` of ``X^T X / n`` (:func:`regbook.lipschitz_constant`)."""
     if penalty == "l2":
-        top = np.linalg.svd(X, compute_uv=False)[0] ** 2 / n_samples
-        return np.geomspace(1e3 * top, 1e-4 * top, n)
-    amax = np.max(np.abs(X.T @ y)) / (n_samples * l1_ratio)
-    return np.geomspace(2.0 * amax, 3e-4 * amax, n)
-
-
-def _alpha_max(X, y, l1_ratio):
-    return float(np.max(np.abs(X.T @ y)) / (X.shape[0] * l1_ratio))
+        top = lipschitz_constant(X)
+        return 1e-4 * top, 1e3 * top
+    amax = alpha_max(X, y, l1_ratio)
+    return 3e-4 * amax, 2.0 * amax
 
 
 def _path_coefs(X, y, alphas, l1_ratio):
-    """Coefficients along ``alphas`` (decreasing), warm-started coordinate descent."""
-    n, p = X.shape
+    """Coefficients ``(n_alphas, n_features)`` along the decreasing grid ``alphas``
+    (solver alpha): :func:`regbook.ridge_path` (which takes ``Ridge``'s alpha, ``n``
+    times the solver's) for ``l1_ratio = 0``, else :func:`regbook.enet_path`."""
     if l1_ratio == 0.0:
-        U, s, Vt = np.linalg.svd(X, full_matrices=False)
-        Uty = U.T @ y
-        d = s[None, :] / (s[None, :] ** 2 + n * alphas[:, None])
-        return (d * Uty[None, :]) @ Vt
-    # scikit-learn's compiled coordinate descent minimizes the same objective on
-    # centered data; the curves only need pixel accuracy, so its default tol is ample.
-    import warnings
+        return ridge_path(X, y, X.shape[0] * np.asarray(alphas)).coefs
+    return enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas).coefs
 
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.linear_model import enet_path
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        _, coefs, _ = enet_path(X, y, l1_ratio=l1_ratio, alphas=np.asarray(alphas, dtype=float),
-                                precompute=X.T @ X, max_iter=5000)
-    return coefs.T
+def _fit_at(X, y, alpha, l1_ratio, w0):
+    """Exact solution at one λ: ridge in closed form, lasso / Elastic Net by
+    coordinate descent warm-started at ``w0`` (a few sweeps from the nearest path point)."""
+    if l1_ratio == 0.0:
+        return ridge_closed_form(X, y, alpha).coef
+    return coordinate_descent(X, y, alpha, l1_ratio, w0=w0, tol=1e-12, polish=True).coef
 
 
 # --------------------------------------------------------------------------- path explorer
 class _PathExplorer(Explorer):
     figsize = (7.5, 5.0)
+    n_grid = 80  # λ values of the drawn path
 
     def __init__(self, Xs, yc, Xt, yt, penalty, l1_ratio, names, alpha, n_frames, y_mean):
         self.X, self.y, self.X_test, self.y_test = Xs, yc, Xt, yt
@@ -557,16 +506,15 @@ class _PathExplorer(Explorer):
         self.penalty, self.names = penalty, names
         r0 = 0.0 if penalty == "l2" else (1.0 if penalty == "l1" else l1_ratio)
         self._grid_cache = {}
-        grid = _path_grid(Xs, yc, penalty, max(r0, 1e-12))
-        lo, hi = float(grid[-1]), float(grid[0])
+        lo, hi = _lambda_range(Xs, yc, penalty, r0)
         if alpha is None:
-            alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * _alpha_max(Xs, yc, r0)
+            alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * alpha_max(Xs, yc, r0)
         params = [_Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
                          static=_log_frames(lo, hi, n_frames, alpha))]
         if penalty == "elasticnet":
             params.append(_Param("l1_ratio", "L1 ratio", "float", 0.05, 1.0, l1_ratio,
                                  static=sorted({0.2, 0.5, 0.9, round(l1_ratio, 3)}), step=0.05))
-        super().__init__(params, f"{_PENALTY_LABEL[penalty]} path explorer")
+        super().__init__(params, f"{PENALTY_LABELS[penalty]} path explorer")
         self._last_coef = None
 
     def _ratio(self, values):
@@ -575,10 +523,12 @@ class _PathExplorer(Explorer):
     def _path(self, r):
         key = round(r, 6)
         if key not in self._grid_cache:
-            grid = _path_grid(self.X, self.y, self.penalty, max(r, 1e-12))
             if self.penalty == "elasticnet":  # one alpha axis for every l1_ratio
                 p0 = self._params["alpha"]
-                grid = np.geomspace(p0.hi, p0.lo, len(grid))
+                lo, hi = p0.lo, p0.hi
+            else:
+                lo, hi = _lambda_range(self.X, self.y, self.penalty, r)
+            grid = np.geomspace(hi, lo, self.n_grid)
             coefs = _path_coefs(self.X, self.y, grid, r)
             mse_tr = np.mean((self.y[:, None] - self.X @ coefs.T) ** 2, axis=0)
             mse_te = (np.mean((self.y_test[:, None] - self.X_test @ coefs.T) ** 2, axis=0)
@@ -591,7 +541,7 @@ class _PathExplorer(Explorer):
         alpha = values["alpha"]
         grid, coefs, mse_tr, mse_te = self._path(r)
         k = int(np.argmin(np.abs(np.log(grid) - np.log(alpha))))
-        w = _enet_fit(self.X, self.y, alpha, r, coefs[k])
+        w = _fit_at(self.X, self.y, alpha, r, coefs[k])
         state = {"alpha": alpha, "l1_ratio": r, "coef": w, "intercept": self.y_mean,
                  "n_nonzero": int(np.count_nonzero(w)),
                  "train_mse": float(np.mean((self.y - self.X @ w) ** 2)),
@@ -601,35 +551,34 @@ class _PathExplorer(Explorer):
         return state
 
     def _setup(self, fig):
-        colors, pcol, _ = _style()
-        self._colors = colors
         gs = fig.add_gridspec(2, 2, height_ratios=[1.15, 1], hspace=0.55, wspace=0.3,
                               left=0.09, right=0.98, top=0.87, bottom=0.1)
         self.ax_path = fig.add_subplot(gs[0, 0])
         self.ax_err = fig.add_subplot(gs[0, 1])
         self.ax_bar = fig.add_subplot(gs[1, :])
         p = self.X.shape[1]
-        cmap = _feature_colors(p)
-        self._path_lines = [self.ax_path.plot([], [], color=cmap[j], lw=1.3)[0] for j in range(p)]
+        cmap = [_color(j) for j in range(p)]
+        self._path_lines = [self.ax_path.plot([], [], color=cmap[j], ls=_linestyle(j), lw=1.3)[0]
+                            for j in range(p)]
         self.ax_path.set_xscale("log")
         self.ax_path.set_xlabel("λ (alpha)")
         self.ax_path.set_ylabel("coefficient")
         self.ax_path.set_title("coefficient path", loc="left")
-        self._vline_path = self.ax_path.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        self._vline_path = self.ax_path.axvline(1.0, color=_C["ink"], lw=1, ls="--")
         self.ax_err.set_xscale("log")
         self.ax_err.set_xlabel("λ (alpha)")
         self.ax_err.set_ylabel("mean squared error")
         self.ax_err.set_title("error", loc="left")
-        (self._tr_line,) = self.ax_err.plot([], [], color=colors["blue"], label="train")
-        (self._te_line,) = self.ax_err.plot([], [], color=colors["orange"], label="test")
-        (self._tr_dot,) = self.ax_err.plot([], [], "o", color=colors["blue"], ms=5)
-        (self._te_dot,) = self.ax_err.plot([], [], "o", color=colors["orange"], ms=5)
-        self._vline_err = self.ax_err.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        (self._tr_line,) = self.ax_err.plot([], [], color=_C["train"], label="train")
+        (self._te_line,) = self.ax_err.plot([], [], color=_C["test"], label="test")
+        (self._tr_dot,) = self.ax_err.plot([], [], "o", color=_C["train"], ms=5)
+        (self._te_dot,) = self.ax_err.plot([], [], "o", color=_C["test"], ms=5)
+        self._vline_err = self.ax_err.axvline(1.0, color=_C["ink"], lw=1, ls="--")
         self.ax_err.legend(loc="upper left")
         self._bars = self.ax_bar.bar(np.arange(p), np.zeros(p), color=cmap, width=0.7)
         self._zero_marks = self.ax_bar.scatter([], [], s=42, facecolors="white",
-                                               edgecolors=colors["dark"], zorder=3, lw=1.2)
-        self.ax_bar.axhline(0, color=colors["dark"], lw=0.8)
+                                               edgecolors=_C["ink"], zorder=3, lw=1.2)
+        self.ax_bar.axhline(0, color=_C["zero"], lw=0.8)
         self.ax_bar.set_xticks(np.arange(p))
         self.ax_bar.set_xticklabels(self.names, rotation=0 if p <= 12 else 60, fontsize=8.5)
         self.ax_bar.set_ylabel("coefficient")
@@ -675,20 +624,13 @@ class _PathExplorer(Explorer):
         p = len(w)
         self._bar_title.set_text(
             f"coefficients at λ = {_fmt(a)}: {p - s['n_nonzero']} of {p} exactly zero (○)")
-        txt = f"{_PENALTY_LABEL[self.penalty]}"
+        txt = f"{PENALTY_LABELS[self.penalty]}"
         if self.penalty == "elasticnet":
             txt += f", L1 ratio {s['l1_ratio']:.2f}"
         txt += f"   train MSE {s['train_mse']:.4g}"
         if "test_mse" in s:
             txt += f"   test MSE {s['test_mse']:.4g}"
         self._suptitle.set_text(txt)
-
-
-def _feature_colors(p):
-    from matplotlib import colormaps
-
-    cmap = colormaps["tab10" if p <= 10 else "tab20"]
-    return [cmap(j % cmap.N) for j in range(p)]
 
 
 def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=None,
@@ -738,9 +680,7 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     l1_ratio = check_l1_ratio(l1_ratio)
     if penalty == "elasticnet" and l1_ratio == 0:
         raise ValueError("l1_ratio must be > 0 for penalty='elasticnet'; use penalty='l2' for ridge.")
-    n_frames = check_positive_int(n_frames, "n_frames")
-    if n_frames < 2:
-        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    n_frames = _check_n_frames(n_frames)
     if (X is None) != (y is None):
         raise ValueError("Pass both X and y, or neither (the diabetes data are then used).")
     if X is None:
@@ -763,17 +703,10 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
         X_test, y_test = check_X_y(X_test, y_test)
         if X_test.shape[1] != X.shape[1]:
             raise ValueError(f"X_test has {X_test.shape[1]} features but X has {X.shape[1]}.")
-    p = X.shape[1]
-    if feature_names is None:
-        feature_names = [f"x{j}" for j in range(p)]
-    feature_names = [str(f) for f in feature_names]
-    if len(feature_names) != p:
-        raise ValueError(f"feature_names has {len(feature_names)} names but X has {p} features.")
-    if alpha is not None:
-        alpha = check_alpha(alpha)
-        if alpha <= 0:
-            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
-    Xs, Xt = _standardize(X, X_test)
+    feature_names = _feature_names(feature_names, X.shape[1])  # the paths' check and defaults
+    alpha = _check_start_alpha(alpha)
+    scaler = StandardScaler().fit(X)
+    Xs, Xt = scaler.transform(X), scaler.transform(X_test)
     y_mean = float(y.mean())
     return _PathExplorer(Xs, y - y_mean, Xt, y_test - y_mean, penalty, l1_ratio, feature_names,
                          alpha, n_frames, y_mean)
@@ -790,47 +723,26 @@ def _default_2d(random_state=0, n=60):
 
 
 def _center_2d(X, y):
+    """Centred data and the Gram statistics of its loss ``w'Hw/2 - c'w + s``
+    (:func:`regbook.geometry.gram_2d`), after checking the problem is a 2-D one."""
     X, y = check_X_y(X, y, min_samples=3)
     if X.shape[1] != 2:
         raise ValueError(
             f"this explorer draws in the plane of two weights: X must have exactly 2 features, "
             f"got {X.shape[1]}; select two columns, e.g. X[:, [0, 1]]."
         )
-    Xc = X - X.mean(axis=0)
-    yc = y - y.mean()
-    n = X.shape[0]
-    H = Xc.T @ Xc / n
+    H, c, s = gram_2d(X, y, fit_intercept=True)
     if np.linalg.eigvalsh(H)[0] <= 1e-12 * max(np.trace(H), 1e-300):
         raise ValueError("the two columns of X are collinear (or constant); the loss has no unique minimum.")
-    return Xc, yc, H, Xc.T @ yc / n, float(yc @ yc / (2 * n))
+    return X - X.mean(axis=0), y - y.mean(), H, c, s
 
 
-def _region_boundary(t, r, n=240):
-    """Boundary of ``{w : r|w|_1 + (1-r)/2 ||w||^2 <= t}`` as an (n, 2) array."""
-    th = np.linspace(0, 2 * np.pi, n)
-    u = np.column_stack([np.cos(th), np.sin(th)])
-    a = np.abs(u).sum(axis=1)
-    if r >= 1.0:
-        s = t / a
-    elif r <= 0.0:
-        s = np.full(n, np.sqrt(2 * t))
-    else:
-        s = (-r * a + np.sqrt((r * a) ** 2 + 2 * (1 - r) * t)) / (1 - r)
-    return u * s[:, None]
-
-
-def _corner_alpha(Xc, yc, r, lo, hi):
+def _corner_alpha(grid, coefs):
     """The middle (log scale) of the λ range where exactly one coefficient is zero."""
-    grid = np.geomspace(hi, lo, 200)
-    coefs = _path_coefs(Xc, yc, grid, r)
     corner = grid[np.count_nonzero(coefs, axis=1) == 1]
     if len(corner):
         return float(np.sqrt(corner.min() * corner.max()))
-    return float(np.sqrt(lo * hi))
-
-
-def _penalty_shape(w, r):
-    return float(r * np.abs(w).sum() + (1 - r) / 2 * w @ w)
+    return float(np.sqrt(grid.min() * grid.max()))
 
 
 class _GeometryExplorer(Explorer):
@@ -840,63 +752,55 @@ class _GeometryExplorer(Explorer):
         self.penalty = penalty
         self.r = {"l1": 1.0, "l2": 0.0}.get(penalty, l1_ratio)
         self.Xc, self.yc, self.H, self.c, self.c0 = _center_2d(X, y)
-        self.w_ols = np.linalg.solve(self.H, self.c)
-        n = self.Xc.shape[0]
+        self.w_ols = ols_solution(self.Xc, self.yc)
         if penalty == "l2":
             top = np.linalg.eigvalsh(self.H)[-1]
             lo, hi = 1e-3 * top, 1e2 * top
         else:
-            amax = np.max(np.abs(self.c)) / self.r
+            amax = alpha_max(self.Xc, self.yc, self.r)
             lo, hi = 1e-3 * amax, 1.5 * amax
+        self._grid = np.geomspace(hi, lo, 120)
+        self._pcoefs = _path_coefs(self.Xc, self.yc, self._grid, self.r)
         if alpha is None:
             if penalty == "l2":
                 alpha = float(np.linalg.eigvalsh(self.H)[-1])
             else:
-                alpha = _corner_alpha(self.Xc, self.yc, self.r, lo, hi)
+                alpha = _corner_alpha(self._grid, self._pcoefs)
         params = [_Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
                          static=_log_frames(lo, hi, n_frames, alpha))]
-        super().__init__(params, f"{_PENALTY_LABEL[penalty]} geometry explorer")
-        self._n = n
-        self._grid = np.geomspace(hi, lo, 120)
-        self._pcoefs = _path_coefs(self.Xc, self.yc, self._grid, self.r)
+        super().__init__(params, f"{PENALTY_LABELS[penalty]} geometry explorer")
 
     def loss(self, w):
-        w = np.asarray(w, dtype=float)
-        return float(0.5 * w @ self.H @ w - self.c @ w + self.c0)
+        """The least-squares loss ``(1/2n)||y_c - X_c w||^2`` (:func:`regbook.geometry.quadratic_loss`)."""
+        return float(quadratic_loss(self.Xc, self.yc, w))
 
     def _compute(self, values):
         a = values["alpha"]
-        k = int(np.argmin(np.abs(np.log(self._grid) - np.log(a))))
-        w = _enet_fit(self.Xc, self.yc, a, self.r, self._pcoefs[k], tol=1e-12)
+        w = penalized_solution_2d(self.Xc, self.yc, a, self.penalty, self.r)
         return {"alpha": a, "coef": w, "n_nonzero": int(np.count_nonzero(w)),
-                "radius": _penalty_shape(w, self.r), "loss": self.loss(w)}
+                "radius": penalty_radius(w, self.penalty, self.r), "loss": self.loss(w)}
 
     def _setup(self, fig):
-        colors, pcol, _ = _style()
-        col = pcol.get(self.penalty, colors["red"])
+        col = PENALTY_COLORS[self.penalty]
         ax = fig.add_axes([0.07, 0.13, 0.44, 0.8])
         ax2 = fig.add_axes([0.62, 0.13, 0.36, 0.74])
         self.ax, self.ax2 = ax, ax2
         wo = self.w_ols
         R = 1.25 * max(np.abs(wo).max(), 0.5)
-        g = np.linspace(-R, R, 161)
-        W1, W2 = np.meshgrid(g, g)
-        Hm = self.H
-        L = (0.5 * (Hm[0, 0] * W1**2 + 2 * Hm[0, 1] * W1 * W2 + Hm[1, 1] * W2**2)
-             - self.c[0] * W1 - self.c[1] * W2 + self.c0)
+        W1, W2, L = quadratic_loss_grid(self.Xc, self.yc, (-R, R), (-R, R), n=161)
         lmin = self.loss(wo)
         levels = lmin + (L.max() - lmin) * np.linspace(0.02, 1, 12) ** 2
-        ax.contour(W1, W2, L, levels=levels, colors=colors["grey"], linewidths=0.7, alpha=0.7)
-        ax.plot(*wo, "x", color=colors["dark"], ms=7, mew=1.6)
+        ax.contour(W1, W2, L, levels=levels, colors=_C["contour"], linewidths=0.8)
+        ax.plot(*wo, "x", color=_C["ink"], ms=7, mew=1.6)
         ax.annotate("least squares", wo, xytext=(4, 6), textcoords="offset points", fontsize=8.5)
-        ax.axhline(0, color=colors["dark"], lw=0.6)
-        ax.axvline(0, color=colors["dark"], lw=0.6)
+        ax.axhline(0, color=_C["zero"], lw=0.6)
+        ax.axvline(0, color=_C["zero"], lw=0.6)
         from matplotlib.patches import Polygon
 
         self._region = Polygon(np.zeros((3, 2)), closed=True, facecolor=col, alpha=0.22,
                                edgecolor=col, lw=1.6)
         ax.add_patch(self._region)
-        (self._ellipse,) = ax.plot([], [], color=colors["blue"], lw=1.5)
+        (self._ellipse,) = ax.plot([], [], color=_C["ink"], lw=1.5)
         (self._sol,) = ax.plot([], [], "o", color=col, ms=7, mec="white", mew=1.2, zorder=5)
         ax.set_xlim(-R, R)
         ax.set_ylim(-R, R)
@@ -906,12 +810,12 @@ class _GeometryExplorer(Explorer):
         ax.grid(False)
         self._title = ax.set_title("", loc="left")
         self._evals, self._evecs = np.linalg.eigh(self.H)
-        fc = [colors["blue"], colors["orange"]]
+        fc = [_color(0), _color(1)]
         for j in range(2):
             ax2.plot(self._grid, self._pcoefs[:, j], color=fc[j], label=f"$w_{j + 1}$")
-        ax2.axhline(0, color=colors["dark"], lw=0.6)
-        self._vline = ax2.axvline(1.0, color=colors["dark"], lw=1, ls="--")
-        self._dots = ax2.plot([], [], "o", color=colors["dark"], ms=4)[0]
+        ax2.axhline(0, color=_C["zero"], lw=0.6)
+        self._vline = ax2.axvline(1.0, color=_C["ink"], lw=1, ls="--")
+        self._dots = ax2.plot([], [], "o", color=_C["ink"], ms=4)[0]
         ax2.set_xscale("log")
         ax2.set_xlim(self._grid.min(), self._grid.max())
         ax2.set_xlabel("λ (alpha)")
@@ -923,8 +827,8 @@ class _GeometryExplorer(Explorer):
 
     def _draw(self, s):
         w = s["coef"]
-        t = max(s["radius"], 1e-12)
-        self._region.set_xy(_region_boundary(t, self.r))
+        bx, by = constraint_boundary(self.penalty, max(s["radius"], 1e-12), self.r, n=240)
+        self._region.set_xy(np.column_stack([bx, by]))
         # the loss level set through the solution: an ellipse around w_ols
         d = max(s["loss"] - self.loss(self.w_ols), 0.0)
         th = np.linspace(0, 2 * np.pi, 240)
@@ -981,17 +885,12 @@ def explore_geometry(X=None, y=None, *, penalty="l1", l1_ratio=0.5, alpha=None, 
     l1_ratio = check_l1_ratio(l1_ratio)
     if penalty == "elasticnet" and not 0 < l1_ratio < 1:
         raise ValueError("l1_ratio must be strictly between 0 and 1 for penalty='elasticnet'.")
-    n_frames = check_positive_int(n_frames, "n_frames")
-    if n_frames < 2:
-        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    n_frames = _check_n_frames(n_frames)
     if (X is None) != (y is None):
         raise ValueError("Pass both X and y, or neither (a seeded 2-feature problem is then used).")
     if X is None:
         X, y = _default_2d(random_state)
-    if alpha is not None:
-        alpha = check_alpha(alpha)
-        if alpha <= 0:
-            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    alpha = _check_start_alpha(alpha)
     return _GeometryExplorer(X, y, penalty, l1_ratio, alpha, n_frames)
 
 
@@ -1018,49 +917,42 @@ class _OverfitExplorer(Explorer):
         super().__init__(params, "overfitting explorer")
         self._n = n
 
-    def _svd(self, degree):
+    def _degree(self, degree):
+        """Features and the error curves along λ for one degree (cached: computed once
+        per degree, from one SVD by :func:`regbook.ridge_path`)."""
         if degree not in self._cache:
             from .datasets import polynomial_features
 
             F = polynomial_features(self.x, degree, x_range=self.x_range)
-            mean = F.mean(axis=0)
-            U, s, Vt = np.linalg.svd(F - mean, full_matrices=False)
-            ym = self.y.mean()
-            Uty = U.T @ (self.y - ym)
-            Fg = polynomial_features(self._xs, degree, x_range=self.x_range) - mean
-            Ft = polynomial_features(self.x_test, degree, x_range=self.x_range) - mean
+            Fg = polynomial_features(self._xs, degree, x_range=self.x_range)
+            Ft = polynomial_features(self.x_test, degree, x_range=self.x_range)
             alphas = np.geomspace(self._params["alpha"].lo, self._params["alpha"].hi, 90)
-            W = self._coef(s, Vt, Uty, alphas)
-            tr = np.mean((self.y[:, None] - ym - (F - mean) @ W.T) ** 2, axis=0)
-            te = np.mean((self.y_test[:, None] - ym - Ft @ W.T) ** 2, axis=0)
-            self._cache[degree] = (s, Vt, Uty, ym, F - mean, Fg, Ft, alphas, tr, te)
+            path = ridge_path(F, self.y, self._n * alphas)  # Ridge's alpha = n x solver alpha
+            tr = np.mean((self.y[:, None] - F @ path.coefs.T - path.intercepts) ** 2, axis=0)
+            te = np.mean((self.y_test[:, None] - Ft @ path.coefs.T - path.intercepts) ** 2, axis=0)
+            self._cache[degree] = (F, Fg, Ft, alphas, tr, te)
         return self._cache[degree]
-
-    def _coef(self, s, Vt, Uty, alphas):
-        alphas = np.atleast_1d(alphas)
-        d = s[None, :] / (s[None, :] ** 2 + self._n * alphas[:, None])
-        return (d * Uty[None, :]) @ Vt
 
     def _compute(self, values):
         deg, a = values["degree"], values["alpha"]
-        s, Vt, Uty, ym, Fc, Fg, Ft, alphas, tr, te = self._svd(deg)
-        w = self._coef(s, Vt, Uty, a)[0]
-        return {"alpha": a, "degree": deg, "coef": w, "intercept": ym,
-                "curve": Fg @ w + ym,
-                "train_mse": float(np.mean((self.y - ym - Fc @ w) ** 2)),
-                "test_mse": float(np.mean((self.y_test - ym - Ft @ w) ** 2)),
+        F, Fg, Ft, alphas, tr, te = self._degree(deg)
+        fit = ridge_closed_form(F, self.y, a)
+        w, b = fit.coef, fit.intercept
+        return {"alpha": a, "degree": deg, "coef": w, "intercept": b,
+                "curve": Fg @ w + b,
+                "train_mse": float(np.mean((self.y - b - F @ w) ** 2)),
+                "test_mse": float(np.mean((self.y_test - b - Ft @ w) ** 2)),
                 "err_curves": (alphas, tr, te)}
 
     def _setup(self, fig):
-        colors, pcol, _ = _style()
         ax = fig.add_axes([0.075, 0.14, 0.45, 0.74])
         ax2 = fig.add_axes([0.63, 0.14, 0.35, 0.74])
         self.ax, self.ax2 = ax, ax2
-        ax.plot(self.x_test, self.y_test, "o", ms=3, color=colors["orange"], alpha=0.45,
+        ax.plot(self.x_test, self.y_test, "o", ms=3, color=_C["test"], alpha=0.45,
                 label="test")
-        ax.plot(self.x, self.y, "o", ms=6.5, color=colors["blue"], mec="white", mew=0.8,
+        ax.plot(self.x, self.y, "o", ms=6.5, color=_C["train"], mec="white", mew=0.8,
                 label="train", zorder=3)
-        (self._curve,) = ax.plot([], [], color=colors["dark"], lw=2, label="fit")
+        (self._curve,) = ax.plot([], [], color=_C["ink"], lw=2, label="fit")
         allv = np.concatenate([self.y, self.y_test])
         pad = 0.35 * (allv.max() - allv.min())
         ax.set_ylim(allv.min() - 1.6 * pad, allv.max() + pad)
@@ -1069,11 +961,11 @@ class _OverfitExplorer(Explorer):
         ax.set_ylabel("y")
         ax.legend(loc="lower left", ncol=3)
         self._title = ax.set_title("", loc="left")
-        (self._tr,) = ax2.plot([], [], color=colors["blue"], label="train")
-        (self._te,) = ax2.plot([], [], color=colors["orange"], label="test")
-        (self._trd,) = ax2.plot([], [], "o", color=colors["blue"], ms=5)
-        (self._ted,) = ax2.plot([], [], "o", color=colors["orange"], ms=5)
-        self._vline = ax2.axvline(1.0, color=colors["dark"], lw=1, ls="--")
+        (self._tr,) = ax2.plot([], [], color=_C["train"], label="train")
+        (self._te,) = ax2.plot([], [], color=_C["test"], label="test")
+        (self._trd,) = ax2.plot([], [], "o", color=_C["train"], ms=5)
+        (self._ted,) = ax2.plot([], [], "o", color=_C["test"], ms=5)
+        self._vline = ax2.axvline(1.0, color=_C["ink"], lw=1, ls="--")
         ax2.set_xscale("log")
         ax2.set_yscale("log")
         ax2.set_xlabel("λ (alpha)")
@@ -1145,9 +1037,7 @@ def explore_overfitting(x=None, y=None, *, degree=9, x_test=None, y_test=None, a
     degree = check_positive_int(degree, "degree")
     if degree > max_degree:
         raise ValueError(f"degree={degree} is above max_degree={max_degree}; raise max_degree.")
-    n_frames = check_positive_int(n_frames, "n_frames")
-    if n_frames < 2:
-        raise ValueError(f"n_frames must be >= 2 so the static slider can move, got {n_frames}.")
+    n_frames = _check_n_frames(n_frames)
     from .datasets import make_sine
 
     if (x is None) != (y is None):
@@ -1165,10 +1055,7 @@ def explore_overfitting(x=None, y=None, *, degree=9, x_test=None, y_test=None, a
         x_test, y_test = make_sine(100, random_state=random_state + 1)
     xt2, y_test = check_X_y(np.asarray(x_test, dtype=float).reshape(-1, 1), y_test)
     x_test = xt2[:, 0]
-    if alpha is not None:
-        alpha = check_alpha(alpha)
-        if alpha <= 0:
-            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    alpha = _check_start_alpha(alpha)
     lo = min(x.min(), x_test.min())
     hi = max(x.max(), x_test.max())
     if hi <= lo:
@@ -1184,12 +1071,12 @@ class _DescentExplorer(Explorer):
         self.Xc, self.yc, self.H, self.c, self.c0 = _center_2d(X, y)
         self.w0 = w0
         self.n_iter = n_iter
-        ev = np.linalg.eigvalsh(self.H)
-        self.Lip = float(ev[-1])
-        amax = float(np.max(np.abs(self.c)))
+        self.Lip = lipschitz_constant(self.Xc)
+        amax = alpha_max(self.Xc, self.yc)
         lo, hi = 1e-3 * amax, 1.5 * amax
         if alpha is None:  # a λ where the lasso solution sits on a corner (w2 = 0)
-            alpha = _corner_alpha(self.Xc, self.yc, 1.0, lo, hi)
+            grid = np.geomspace(hi, lo, 200)
+            alpha = _corner_alpha(grid, _path_coefs(self.Xc, self.yc, grid, 1.0))
         iters = [k for k in (1, 2, 3, 5, 10, 20, 50, 100, 200) if k < n_iter] + [n_iter]
         params = [
             _Param("step", "step × 1/L", "float", 0.05, 2.2, step,
@@ -1201,12 +1088,11 @@ class _DescentExplorer(Explorer):
         self._contour_alpha = None
         self._contours = []
 
-    def _objective_grid(self, a):
-        W1, W2 = self._W
-        Hm = self.H
-        L = (0.5 * (Hm[0, 0] * W1**2 + 2 * Hm[0, 1] * W1 * W2 + Hm[1, 1] * W2**2)
-             - self.c[0] * W1 - self.c[1] * W2 + self.c0)
-        return L + 0.5 * a * (W1**2 + W2**2), L + a * (np.abs(W1) + np.abs(W2))
+    def _objective_grids(self, a):
+        """Full objectives (loss + penalty) on the plot grid: L2 left, L1 right
+        (:func:`regbook.geometry.objective_grid`)."""
+        return [objective_grid(self.Xc, self.yc, *self._ranges, n=121, penalty=pen, alpha=a)[2]
+                for pen in ("l2", "l1")]
 
     def _run(self, a, eta, n_iter):
         from .penalties import L1Penalty
@@ -1240,34 +1126,32 @@ class _DescentExplorer(Explorer):
         traj = {name: t[: k + 1] for name, t in self._traj.items()}
         return {"alpha": a, "step": eta, "iterations": k, "trajectories": traj,
                 "w_gd": traj["gd"][-1], "w_sub": traj["sub"][-1], "w_prox": traj["prox"][-1],
-                "ridge": np.linalg.solve(self.H + a * np.eye(2), self.c),
-                "lasso": _cd_gram(self.H, self.c, a, 1.0, tol=1e-13)}
+                "ridge": ridge_closed_form(self.Xc, self.yc, a).coef,
+                "lasso": penalized_solution_2d(self.Xc, self.yc, a, "l1")}
 
     def _setup(self, fig):
-        colors, pcol, _ = _style()
-        self._colors = colors
-        pts = np.vstack([self.w0, np.linalg.solve(self.H, self.c), [0, 0]])
+        pts = np.vstack([self.w0, ols_solution(self.Xc, self.yc), [0, 0]])
         cx, cy = pts.mean(axis=0)
         R = 0.65 * np.max(pts.max(axis=0) - pts.min(axis=0)) + 0.3
-        g1 = np.linspace(cx - R, cx + R, 121)
-        g2 = np.linspace(cy - R, cy + R, 121)
-        self._W = np.meshgrid(g1, g2)
+        self._ranges = ((cx - R, cx + R), (cy - R, cy + R))
+        self._W = objective_grid(self.Xc, self.yc, *self._ranges, n=121)[:2]
+        g1, g2 = self._W[0][0], self._W[1][:, 0]
         self.axes = [fig.add_axes([0.07, 0.13, 0.41, 0.76]), fig.add_axes([0.57, 0.13, 0.41, 0.76])]
         self._lines = {}
-        specs = [("gd", 0, pcol.get("l2", colors["blue"]), "gradient descent"),
-                 ("sub", 1, colors["orange"], "subgradient"),
-                 ("prox", 1, pcol.get("l1", colors["red"]), "proximal (ISTA)")]
+        specs = [("gd", 0, PENALTY_COLORS["l2"], "gradient descent"),
+                 ("sub", 1, _C["subgradient"], "subgradient"),
+                 ("prox", 1, PENALTY_COLORS["l1"], "proximal (ISTA)")]
         for name, i, col, label in specs:
             (self._lines[name],) = self.axes[i].plot([], [], "-o", color=col, ms=3, lw=1.2,
                                                      label=label, zorder=4)
-        self._opt = [self.axes[0].plot([], [], "*", color=colors["dark"], ms=11, zorder=6,
+        self._opt = [self.axes[0].plot([], [], "*", color=_C["ink"], ms=11, zorder=6,
                                        label="minimum")[0],
-                     self.axes[1].plot([], [], "*", color=colors["dark"], ms=11, zorder=6,
+                     self.axes[1].plot([], [], "*", color=_C["ink"], ms=11, zorder=6,
                                        label="minimum")[0]]
         for ax in self.axes:
-            ax.plot(*self.w0, "s", color=colors["dark"], ms=5, zorder=5)
-            ax.axhline(0, color=colors["dark"], lw=0.6)
-            ax.axvline(0, color=colors["dark"], lw=0.6)
+            ax.plot(*self.w0, "s", color=_C["ink"], ms=5, zorder=5)
+            ax.axhline(0, color=_C["zero"], lw=0.6)
+            ax.axvline(0, color=_C["zero"], lw=0.6)
             ax.set_xlim(g1[0], g1[-1])
             ax.set_ylim(g2[0], g2[-1])
             ax.set_aspect("equal")
@@ -1283,13 +1167,13 @@ class _DescentExplorer(Explorer):
         if self._contour_alpha != a:
             for cs in self._contours:
                 cs.remove()
-            F2, F1 = self._objective_grid(a)
+            F2, F1 = self._objective_grids(a)
             self._contours = []
             for ax, F, w_opt in zip(self.axes, (F2, F1), (s["ridge"], s["lasso"])):
                 fmin = F.min()
                 levels = fmin + (F.max() - fmin) * np.linspace(0.005, 1, 14) ** 2
                 self._contours.append(ax.contour(*self._W, F, levels=levels,
-                                                 colors=self._colors["grey"], linewidths=0.7,
+                                                 colors=_C["contour"], linewidths=0.7,
                                                  alpha=0.7))
             self._opt[0].set_data([s["ridge"][0]], [s["ridge"][1]])
             self._opt[1].set_data([s["lasso"][0]], [s["lasso"][1]])
@@ -1366,8 +1250,5 @@ def explore_descent(X=None, y=None, *, alpha=None, step=1.0, n_iter=50, w0=(-1.0
         raise TypeError(f"step must be a real number (a multiple of 1/L), got {step!r}.")
     if not 0.05 <= step <= 2.2:
         raise ValueError(f"step must be in [0.05, 2.2] (a multiple of 1/L), got {step}.")
-    if alpha is not None:
-        alpha = check_alpha(alpha)
-        if alpha <= 0:
-            raise ValueError("alpha must be > 0 (the λ slider is logarithmic).")
+    alpha = _check_start_alpha(alpha)
     return _DescentExplorer(X, y, alpha, float(step), n_iter, w0)

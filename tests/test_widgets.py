@@ -102,17 +102,29 @@ def test_rendering_warns_nothing_under_any_global_style(name, house):
 
 
 # --------------------------------------------------------------------------- model state
+@pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
 def test_path_lasso_state_matches_sklearn_and_zero_above_alpha_max():
+    from regbook.paths import alpha_max, lasso_path
+
     ex = W.explore_path()
     X, y = ex.X, ex.y
-    amax = np.max(np.abs(X.T @ y)) / X.shape[0]
-    assert ex.update(alpha=amax * 1.01).state["n_nonzero"] == 0
-    assert np.all(ex.state["coef"] == 0)
+    amax = alpha_max(X, y)
+    np.testing.assert_allclose(amax, np.max(np.abs(X.T @ y)) / X.shape[0])
+    for above in (1.0, 1.01, 1.5, ex._params["alpha"].hi):
+        assert ex.update(alpha=amax * above if above < 2 else above).state["n_nonzero"] == 0
+        assert np.all(ex.state["coef"] == 0)
     assert ex.update(alpha=amax * 0.9).state["n_nonzero"] >= 1
-    for alpha in (0.05 * amax, 0.3 * amax, 1e-3 * amax):
+    alphas = [0.3 * amax, 0.05 * amax, 1e-3 * amax]
+    path = lasso_path(X, y, alphas=alphas, tol=1e-12)
+    for alpha, ref_path in zip(alphas, path.coefs):
         w = ex.update(alpha=alpha).state["coef"]
+        np.testing.assert_allclose(w, ref_path, atol=1e-6)
         ref = Lasso(alpha=alpha, tol=1e-12, max_iter=100_000).fit(X, y).coef_
-        np.testing.assert_allclose(w, ref, atol=1e-5 * np.abs(ref).max())
+        np.testing.assert_allclose(w, ref, atol=1e-6)
+        np.testing.assert_array_equal(w == 0, ref_path == 0)  # the same exact zeros
+    # the drawn curves are regbook.enet_path's (not an imprecise copy): compare at the grid
+    grid, coefs = ex.state["path"][:2]
+    np.testing.assert_allclose(coefs, lasso_path(X, y, alphas=grid).coefs, atol=1e-9)
     # smaller lambda: smaller training error
     e_small = ex.update(alpha=1e-3 * amax).state["train_mse"]
     e_big = ex.update(alpha=0.5 * amax).state["train_mse"]
@@ -129,6 +141,7 @@ def test_path_default_split_and_names():
     assert not np.allclose(ex.y, other.y)
 
 
+@pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
 def test_path_ridge_and_enet_match_sklearn():
     ex = W.explore_path(penalty="l2")
     n = ex.X.shape[0]
@@ -137,14 +150,22 @@ def test_path_ridge_and_enet_match_sklearn():
         ref = Ridge(alpha=alpha * n).fit(ex.X, ex.y).coef_
         np.testing.assert_allclose(w, ref, rtol=1e-8, atol=1e-8)
         assert ex.state["n_nonzero"] == ex.X.shape[1]
+    from regbook.paths import alpha_max, enet_path
+
     ex = W.explore_path(penalty="elasticnet", l1_ratio=0.5)
     assert ex.params == ["alpha", "l1_ratio"]
     for r in (0.2, 0.9):
         w = ex.update(alpha=0.5, l1_ratio=r).state["coef"]
         ref = ElasticNet(alpha=0.5, l1_ratio=r, tol=1e-12, max_iter=100_000).fit(ex.X, ex.y).coef_
-        np.testing.assert_allclose(w, ref, atol=1e-4)
+        np.testing.assert_allclose(w, ref, atol=1e-6)
+        ref_path = enet_path(ex.X, ex.y, l1_ratio=r, alphas=[0.5], tol=1e-12).coefs[0]
+        np.testing.assert_allclose(w, ref_path, atol=1e-6)
+        amax = alpha_max(ex.X, ex.y, r)
+        if amax < ex._params["alpha"].hi:
+            assert ex.update(alpha=amax).state["n_nonzero"] == 0
 
 
+@pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
 @pytest.mark.parametrize("penalty", ["l1", "l2", "elasticnet"])
 def test_geometry_solution_equals_sklearn(penalty):
     ex = W.explore_geometry(penalty=penalty, l1_ratio=0.5)
@@ -318,3 +339,22 @@ def test_bad_update_raises():
         ov.update(degree=99)
     with pytest.raises(TypeError, match="integer"):
         ov.update(degree=2.5)
+
+
+def test_explorers_use_the_house_colours():
+    from matplotlib.colors import to_rgba
+
+    from regbook.plotting import PALETTE, PENALTY_COLORS
+
+    for penalty in ("l1", "l2", "elasticnet"):
+        ex = W.explore_geometry(penalty=penalty, n_frames=2)
+        ex.image
+        assert ex._region.get_edgecolor()[:3] == to_rgba(PENALTY_COLORS[penalty])[:3]
+    ex = W.explore_path(n_frames=2)
+    ex.image
+    assert to_rgba(ex._tr_line.get_color()) == to_rgba(PALETTE[0])
+    assert to_rgba(ex._te_line.get_color()) == to_rgba(PALETTE[1])
+    d = W.explore_descent()
+    d.image
+    assert to_rgba(d._lines["prox"].get_color()) == to_rgba(PENALTY_COLORS["l1"])
+    assert to_rgba(d._lines["gd"].get_color()) == to_rgba(PENALTY_COLORS["l2"])
