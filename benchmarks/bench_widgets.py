@@ -42,29 +42,34 @@ def random_move(ex, rng):
 
 def main(n_moves=100):
     rng = np.random.default_rng(0)
-    print(f"{'explorer':22s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s} | "
-          f"{'frames':>6s} {'px':>9s} {'HTML MB':>7s} {'frames s':>8s}")
-    total = 0.0
+    print(f"{'explorer':22s} {'slider':11s} {'moves':>5s} {'p50 ms':>7s} {'p95 ms':>7s} "
+          f"{'max ms':>7s}")
+    weights = []
     for label, make in EXPLORERS.items():
         ex = make()
         ex.update()  # first draw builds the figure (not a slider move)
-        times = []
+        times = {name: [] for name in ex.params}
         for _ in range(n_moves):
             move = random_move(ex, rng)
             t0 = time.perf_counter()
             ex.update(**move)
-            times.append(time.perf_counter() - t0)
-        ms = 1e3 * np.array(times)
+            times[next(iter(move))].append(time.perf_counter() - t0)
+        for name in ["all", *ex.params]:
+            t = sum(times.values(), []) if name == "all" else times[name]
+            if not t:
+                continue
+            ms = 1e3 * np.array(t)
+            print(f"{label:22s} {name:11s} {len(ms):5d} {np.percentile(ms, 50):7.1f} "
+                  f"{np.percentile(ms, 95):7.1f} {ms.max():7.1f}")
         t0 = time.perf_counter()
         html = make().to_html()
         t_frames = time.perf_counter() - t0
-        size = len(html.encode()) / 1e6
-        total += size
         px = f"{int(ex.figsize[0] * ex.dpi)}x{int(ex.figsize[1] * ex.dpi)}"
-        print(f"{label:22s} {np.percentile(ms, 50):7.1f} {np.percentile(ms, 95):7.1f} "
-              f"{ms.max():7.1f} | {html.count('data:image/'):6d} {px:>9s} {size:7.2f} "
-              f"{t_frames:8.1f}")
-    print(f"all six explorers on one page would weigh {total:.2f} MB")
+        weights.append((label, html.count("data:image/"), px, len(html.encode()) / 1e6, t_frames))
+    print(f"\n{'explorer':22s} {'frames':>6s} {'px':>9s} {'HTML MB':>7s} {'render s':>8s}")
+    for label, n, px, size, t_frames in weights:
+        print(f"{label:22s} {n:6d} {px:>9s} {size:7.2f} {t_frames:8.1f}")
+    print(f"all six explorers on one page would weigh {sum(w[3] for w in weights):.2f} MB")
 
 
 if __name__ == "__main__":

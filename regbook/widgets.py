@@ -216,9 +216,16 @@ class Explorer:
         self._image = None
         self._html = None
         self._syncing = False
-        self._animated = []  # artists redrawn on every move (set by _setup)
-        self._bg = None  # cached static background
-        self._bg_dirty = True
+        # Three layers, so that no slider move ever needs a full figure draw:
+        # base (axes, ticks, labels: fixed limits) rendered once; middle (what only a
+        # second slider changes: paths, error curves, contours) drawn over the base
+        # once per value of that slider and cached (self._mid_key names the value);
+        # animated (markers, bars, titles) drawn on every move.
+        self._animated = []  # set by _setup
+        self._mid = []  # set by _setup (or by _draw, for artists re-created per value)
+        self._mid_key = None
+        self._base = None
+        self._bgs = {}  # _mid_key -> cached base + middle layer
 
     # ---- subclass hooks
     def _setup(self, fig):  # pragma: no cover - abstract
@@ -248,22 +255,30 @@ class Explorer:
             self._fig = fig
         return self._fig
 
+    _max_cached_backgrounds = 24  # a 750x500 RGBA background is 1.5 MB
+
     def _redraw(self):
-        """Refit, then redraw by blitting: the static background (axes, ticks,
-        contours, paths) is rendered once and cached; only the artists marked
-        animated (markers, bars, titles...) are drawn on every move."""
+        """Refit, then redraw by blitting (see the three layers in ``__init__``)."""
         fig = self._ensure_figure()
         self.state = self._compute(dict(self.values))
         self._draw(self.state)
         canvas = fig.canvas
-        if self._bg is None or self._bg_dirty:
-            for artist in self._animated:
-                artist.set_animated(True)
+        for artist in (*self._mid, *self._animated):
+            artist.set_animated(True)  # kept out of the base layer
+        if self._base is None:
             canvas.draw()
-            self._bg = canvas.copy_from_bbox(fig.bbox)
-            self._bg_dirty = False
+            self._base = canvas.copy_from_bbox(fig.bbox)
+        bg = self._bgs.pop(self._mid_key, None)
+        if bg is None:
+            canvas.restore_region(self._base)
+            for artist in self._mid:
+                fig.draw_artist(artist)
+            bg = canvas.copy_from_bbox(fig.bbox)
+            while len(self._bgs) >= self._max_cached_backgrounds:
+                self._bgs.pop(next(iter(self._bgs)))  # least recently used
         else:
-            canvas.restore_region(self._bg)
+            canvas.restore_region(bg)
+        self._bgs[self._mid_key] = bg
         for artist in self._animated:
             fig.draw_artist(artist)
         return fig
@@ -586,30 +601,38 @@ class _PathExplorer(Explorer):
         self._bar_title = self.ax_bar.set_title("", loc="left")
         self._suptitle = fig.text(0.09, 0.985, "", ha="left", va="top", fontsize=10.5,
                                   fontweight="bold")
-        self._drawn_ratio = None
+        self._set_limits()
+        self._mid = [*self._path_lines, self._tr_line, self._te_line, self.ax_err.get_legend()]
         self._animated = [self._vline_path, self._vline_err, self._tr_dot, self._te_dot,
                           *self._bars, self._zero_marks, self._bar_title, self._suptitle]
 
+    def _set_limits(self):
+        """Axis limits fixed for every L1 ratio (so ticks never need redrawing): they
+        cover the paths at the two ends of the L1-ratio slider (both cached)."""
+        if self.penalty == "elasticnet":
+            p = self._params["l1_ratio"]
+            ratios = (p.lo, p.hi)
+        else:
+            ratios = (self._ratio(self.values),)
+        paths = [self._path(r) for r in ratios]
+        grid = paths[0][0]
+        span = max(np.max(np.abs(coefs)) for _, coefs, _, _ in paths)
+        m = np.concatenate([np.ravel(a) for path in paths for a in path[2:] if a is not None])
+        for ax in (self.ax_path, self.ax_err):
+            ax.set_xlim(grid.min(), grid.max())
+        self.ax_path.set_ylim(-1.08 * span, 1.08 * span)
+        self.ax_bar.set_ylim(-1.15 * span, 1.15 * span)
+        self.ax_err.set_ylim(0.95 * m.min(), m.max() + 0.08 * (m.max() - m.min()))
+
     def _draw(self, s):
         grid, coefs, mse_tr, mse_te = s["path"]
-        if self._drawn_ratio != s["l1_ratio"]:
+        if self._mid_key != s["l1_ratio"]:
             for j, line in enumerate(self._path_lines):
                 line.set_data(grid, coefs[:, j])
             self._tr_line.set_data(grid, mse_tr)
-            allmse = [mse_tr]
             if mse_te is not None:
                 self._te_line.set_data(grid, mse_te)
-                allmse.append(mse_te)
-            lo, hi = grid.min(), grid.max()
-            for ax in (self.ax_path, self.ax_err):
-                ax.set_xlim(lo, hi)
-            span = np.max(np.abs(coefs))
-            self.ax_path.set_ylim(-1.08 * span, 1.08 * span)
-            self.ax_bar.set_ylim(-1.15 * span, 1.15 * span)
-            m = np.concatenate(allmse)
-            self.ax_err.set_ylim(0.95 * m.min(), m.max() + 0.08 * (m.max() - m.min()))
-            self._drawn_ratio = s["l1_ratio"]
-            self._bg_dirty = True
+            self._mid_key = s["l1_ratio"]
         a, w = s["alpha"], s["coef"]
         self._vline_path.set_xdata([a, a])
         self._vline_err.set_xdata([a, a])
@@ -973,20 +996,22 @@ class _OverfitExplorer(Explorer):
         ax2.set_xlim(self._params["alpha"].lo, self._params["alpha"].hi)
         ax2.legend(loc="upper left")
         self._title2 = ax2.set_title("", loc="left")
-        self._drawn_degree = None
+        # one error axis for every degree (ticks never redrawn): the error curves of
+        # all degrees are cheap (one SVD each) and cached for the degree slider anyway
+        m = np.concatenate([np.concatenate(self._degree(d)[4:])
+                            for d in range(1, int(self._params["degree"].hi) + 1)])
+        ax2.set_ylim(max(m.min() * 0.6, 1e-4), m.max() * 1.8)
+        self._mid = [self._tr, self._te, ax2.get_legend()]
         self._animated = [self._curve, self._vline, self._trd, self._ted, self._title,
                           self._title2]
 
     def _draw(self, s):
         self._curve.set_data(self._xs, s["curve"])
         alphas, tr, te = s["err_curves"]
-        if self._drawn_degree != s["degree"]:
+        if self._mid_key != s["degree"]:
             self._tr.set_data(alphas, tr)
             self._te.set_data(alphas, te)
-            m = np.concatenate([tr, te])
-            self.ax2.set_ylim(max(m.min() * 0.6, 1e-4), m.max() * 1.8)
-            self._drawn_degree = s["degree"]
-            self._bg_dirty = True
+            self._mid_key = s["degree"]
         a = s["alpha"]
         self._vline.set_xdata([a, a])
         self._trd.set_data([a], [max(s["train_mse"], 1e-12)])
@@ -1160,11 +1185,16 @@ class _DescentExplorer(Explorer):
             ax.legend(loc="lower right", fontsize=8)
         self.axes[0].set_ylabel("$w_2$")
         self._titles = [self.axes[0].set_title("", loc="left"), self.axes[1].set_title("", loc="left")]
+        self._legends = [ax.get_legend() for ax in self.axes]
         self._animated = [*self._lines.values(), *self._titles]
 
     def _draw(self, s):
         a = s["alpha"]
-        if self._contour_alpha != a:
+        if self._mid_key != a:
+            self._mid_key = a
+            if a in self._bgs:  # contours at this λ already drawn into a cached background
+                a = None
+        if a is not None and self._contour_alpha != a:
             for cs in self._contours:
                 cs.remove()
             F2, F1 = self._objective_grids(a)
@@ -1178,7 +1208,7 @@ class _DescentExplorer(Explorer):
             self._opt[0].set_data([s["ridge"][0]], [s["ridge"][1]])
             self._opt[1].set_data([s["lasso"][0]], [s["lasso"][1]])
             self._contour_alpha = a
-            self._bg_dirty = True
+            self._mid = [*self._contours, *self._opt, *self._legends]
         for name, line in self._lines.items():
             t = s["trajectories"][name]
             line.set_data(t[:, 0], t[:, 1])

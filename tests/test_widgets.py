@@ -358,3 +358,23 @@ def test_explorers_use_the_house_colours():
     d.image
     assert to_rgba(d._lines["prox"].get_color()) == to_rgba(PENALTY_COLORS["l1"])
     assert to_rgba(d._lines["gd"].get_color()) == to_rgba(PENALTY_COLORS["l2"])
+
+
+@pytest.mark.parametrize("name", list(FACTORIES) + ["enet-path"])
+def test_no_slider_move_redraws_the_whole_figure(name):
+    """Latency design: after the first draw, every move (second sliders included) is a
+    blit over a cached background; a full ``canvas.draw`` would cost 60-100 ms."""
+    ex = W.explore_path(penalty="elasticnet", n_frames=2) if name == "enet-path" else _small(name)
+    start = dict(ex.values)
+    first = ex.image
+    calls = []
+    ex._fig.canvas.draw = lambda *a, **k: calls.append(1)
+    for pname in ex.params:
+        p = ex._params[pname]
+        values = p.static if p.static else list(np.geomspace(p.lo, p.hi, 3))
+        for v in [*values[:3], values[0]]:  # new values, then a cached one again
+            ex.update(**{pname: v})
+    assert calls == []
+    assert ex.image != first
+    # back at the start values: the same picture as the first (full) draw, pixel for pixel
+    assert ex.update(**start).image == first
