@@ -118,6 +118,14 @@ def _check_page(browser, url, where):
 
 @pytest.fixture(scope="module")
 def html_book(tmp_path_factory):
+    """The built HTML book: ``$REGBOOK_HTML`` (a ``_build/html`` folder) if set, else the
+    repository's ``_build/html`` if present, else a fresh build in a temporary folder."""
+    given = os.environ.get("REGBOOK_HTML")
+    if given:
+        built = Path(given)
+        if not (built / "index.html").exists():
+            pytest.fail(f"REGBOOK_HTML={given} has no index.html; point it at a built _build/html.")
+        return built
     built = ROOT / "_build" / "html"
     if (built / "index.html").exists():
         return built
