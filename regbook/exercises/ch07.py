@@ -108,7 +108,7 @@ def check_ista_step(fn):
                       hint="w_new = soft_threshold(w - step * grad, step * alpha).")
     if not np.any(got == 0.0):
         raise ExerciseError("Some entries should be exactly 0 after the step.")
-    return passed("a gradient step, then soft-thresholding: small weights land on exact zeros.")
+    return passed("gradient step, then soft-threshold: small weights land on 0.")
 
 
 def check_lipschitz(fn):
@@ -141,4 +141,4 @@ def check_lipschitz(fn):
                                 "and gives a much larger L (and a needlessly small step).")
         fail_unless_close(got, expected, "L", rtol=1e-6,
                           hint="L = np.linalg.norm(X - X.mean(axis=0), 2) ** 2 / n.")
-    return passed("1 / L is the largest step for which gradient descent always decreases the objective.")
+    return passed("1/L is the largest step that always decreases the objective.")
