@@ -43,7 +43,7 @@ def check_one_se_rule(fn):
         raise ExerciseError("Return the alpha itself, not its position in the array.")
     fail_unless_close(got, 1.0, "the one-SE alpha",
                       hint="threshold = mean[best] + se[best]; return max(alphas[mean <= threshold]).")
-    return passed("the largest alpha whose error is within one standard error of the best.")
+    return passed("the largest alpha whose error is within one SE of the best.")
 
 
 def check_C_from_alpha(fn):
