@@ -71,4 +71,4 @@ def check_dropout_penalty(fn):
                                     "||x_j||^2 / n (dropout is a data-dependent ridge).")
         fail_unless_close(got, expected, f"d for keep_prob={q}",
                           hint="d_j = (1 - q) / q * sum_i x_ij^2 / n.")
-    return passed("dropout on the inputs of a linear model is ridge with a per-feature weight.")
+    return passed("input dropout in a linear model is a per-feature ridge.")
