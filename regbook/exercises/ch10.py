@@ -47,7 +47,7 @@ def check_median_constant(fn):
                 f"c = {np.median(y):.4g} gives {best:.4g}. Moving c toward the side holding more "
                 "points lowers the loss until both sides hold the same number."
             )
-    return passed("the L1 loss is minimized by the median, which ignores how far the outliers are.")
+    return passed("the L1 loss is minimized by the median; outliers' size is ignored.")
 
 
 def check_lasso_non_unique(X, y, alpha, w_a, w_b):
@@ -82,5 +82,5 @@ def check_lasso_non_unique(X, y, alpha, w_a, w_b):
                 "first, e.g. with regbook.coordinate_descent, then build the second solution from it."
             )
         res.append(objective(X, y, w, b, alpha))
-    return passed(f"two different weight vectors, one objective value ({res[0]:.6g} vs {res[1]:.6g}): "
+    return passed(f"two solutions, one objective ({res[0]:.6g} vs {res[1]:.6g}):\n"
                   "the lasso solution is not unique on this design.")
