@@ -48,7 +48,7 @@ def check_gaussian_prior_alpha(fn):
         (lambda s, t, n: 2 * s**2 / (n * t**2), "Factor 2: the solver's penalty is alpha/2 ||w||^2, and "
                                                 "the prior gives ||w||^2 / (2 tau^2)."),
     ])
-    return passed("the ridge alpha is a ratio of variances, noise over prior, divided by n.")
+    return passed("ridge alpha = noise variance / prior variance, divided by n.")
 
 
 def check_laplace_prior_alpha(fn):
@@ -65,4 +65,4 @@ def check_laplace_prior_alpha(fn):
         (lambda s, b, n: b / (n * s**2), "The ratio is upside down: a wider prior (larger s) must mean a "
                                          "weaker penalty."),
     ])
-    return passed("the lasso alpha is sigma^2 / (n s): noise variance over prior scale, divided by n.")
+    return passed("lasso alpha = sigma^2 / (n s): noise variance over prior scale / n.")
