@@ -126,6 +126,4 @@ def check_enet_alpha_max(fn):
             f"{head} Write the subgradient condition at w = 0, b = mean(y): "
             "|x_j^T (y - mean(y))| / n <= alpha * l1_ratio for every feature j."
         )
-    return passed(
-        "alpha_max = max_j |x_j^T (y - mean(y))| / (n * l1_ratio), as regbook.alpha_max."
-    )
+    return passed("max_j |x_j^T (y - mean(y))| / (n * l1_ratio) is regbook.alpha_max.")
