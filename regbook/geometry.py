@@ -32,8 +32,8 @@ import itertools
 
 import numpy as np
 
-from ._validation import check_alpha, check_choice, check_l1_ratio, check_positive_int, check_X_y
-from .penalties import make_penalty
+from ._validation import check_alpha, check_positive_int, check_X_y
+from .penalties import make_penalty, penalty_l1_ratio
 
 __all__ = [
     "PENALTY_NAMES",
@@ -49,15 +49,6 @@ __all__ = [
 ]
 
 PENALTY_NAMES = ("l1", "l2", "elasticnet")
-
-
-def _ratio(penalty, l1_ratio):
-    check_choice(penalty, "penalty", PENALTY_NAMES)
-    if penalty == "l1":
-        return 1.0
-    if penalty == "l2":
-        return 0.0
-    return check_l1_ratio(l1_ratio)
 
 
 def gram_2d(X, y, *, fit_intercept=False):
@@ -255,7 +246,7 @@ def penalized_solution_2d(X, y, alpha, penalty="l1", l1_ratio=0.5, *, fit_interc
     if X.shape[1] > 6:
         raise ValueError(f"penalized_solution_2d enumerates sign patterns; use at most 6 features, got {X.shape[1]}.")
     alpha = check_alpha(alpha)
-    r = _ratio(penalty, l1_ratio)
+    r = penalty_l1_ratio(penalty, l1_ratio)
     A, c, s = gram_2d(X, y, fit_intercept=fit_intercept)
     return _solve_gram(A, c, alpha * r, alpha * (1.0 - r))
 
@@ -273,7 +264,7 @@ def penalty_radius(w, penalty="l1", l1_ratio=0.5):
     >>> penalty_radius([3.0, -4.0], "l1"), penalty_radius([3.0, -4.0], "l2")
     (7.0, 5.0)
     """
-    r = _ratio(penalty, l1_ratio)
+    r = penalty_l1_ratio(penalty, l1_ratio)
     w = np.asarray(w, dtype=float)
     if penalty == "l2":
         return float(np.linalg.norm(w))
@@ -304,7 +295,7 @@ def constraint_boundary(penalty="l1", radius=1.0, l1_ratio=0.5, n=401):
     >>> [(float(u), float(v)) for u, v in zip(x[::2], y[::2])][:3]
     [(2.0, 0.0), (0.0, 2.0), (-2.0, 0.0)]
     """
-    r = _ratio(penalty, l1_ratio)
+    r = penalty_l1_ratio(penalty, l1_ratio)
     radius = check_alpha(radius, "radius")
     n = check_positive_int(n, "n")
     per_quadrant = max(2, (n - 1) // 4 + 1)
@@ -356,7 +347,7 @@ def radius_to_alpha(X, y, radius, penalty="l1", l1_ratio=0.5, *, fit_intercept=F
     radius = check_alpha(radius, "radius")
     if radius == 0:
         raise ValueError("radius must be > 0: a region of size 0 means alpha = infinity.")
-    r = _ratio(penalty, l1_ratio)
+    r = penalty_l1_ratio(penalty, l1_ratio)
     A, c, _ = gram_2d(X, y, fit_intercept=fit_intercept)
 
     def size(alpha):

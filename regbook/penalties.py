@@ -29,6 +29,7 @@ __all__ = [
     "L2Penalty",
     "ElasticNetPenalty",
     "make_penalty",
+    "penalty_l1_ratio",
 ]
 
 
@@ -185,6 +186,26 @@ class ElasticNetPenalty(Penalty):
     """The Elastic Net penalty ``alpha * (r ||w||_1 + (1 - r)/2 ||w||^2)``."""
 
     name = "elasticnet"
+
+
+def penalty_l1_ratio(penalty, l1_ratio=0.5):
+    """The mixing weight ``r`` of a named penalty: 1 for ``"l1"``, 0 for ``"l2"``,
+    ``l1_ratio`` (checked to lie in [0, 1]) for ``"elasticnet"``.
+
+    Every penalty in the book is the Elastic Net ``r ||w||_1 + (1 - r)/2 ||w||^2``
+    at some ``r``; this is the one place that names the two ends.
+
+    Examples
+    --------
+    >>> penalty_l1_ratio("l1"), penalty_l1_ratio("l2"), penalty_l1_ratio("elasticnet", 0.3)
+    (1.0, 0.0, 0.3)
+    """
+    check_choice(penalty, "penalty", ("l1", "l2", "elasticnet"))
+    if penalty == "l1":
+        return 1.0
+    if penalty == "l2":
+        return 0.0
+    return check_l1_ratio(l1_ratio)
 
 
 def make_penalty(penalty, alpha=1.0, l1_ratio=0.5):

@@ -28,6 +28,7 @@ from ._validation import (
     check_X_y,
 )
 from .geometry import _solve_gram, gram_2d
+from .penalties import penalty_l1_ratio
 from .solvers import coordinate_descent
 
 __all__ = [
@@ -41,11 +42,6 @@ __all__ = [
 ]
 
 _PENALTIES = ("l1", "l2", "elasticnet")
-
-
-def _ratio(penalty, l1_ratio):
-    check_choice(penalty, "penalty", _PENALTIES)
-    return {"l1": 1.0, "l2": 0.0}.get(penalty, l1_ratio)
 
 
 def _rng(random_state):
@@ -254,7 +250,7 @@ def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_p
         A, c, _ = gram_2d(X, y, fit_intercept=True)  # once per problem
         for k, f in enumerate(fr):
             for pen in penalties:
-                r = _ratio(pen, l1_ratio)
+                r = penalty_l1_ratio(pen, l1_ratio)
                 # the exact solver behind geometry.penalized_solution_2d, on the precomputed Gram
                 if r == 0.0:  # ridge: one linear solve (no sign pattern to enumerate)
                     w = np.linalg.lstsq(A + f * amax * np.eye(n_features), c, rcond=None)[0]

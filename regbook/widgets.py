@@ -42,6 +42,7 @@ from ._validation import check_alpha, check_choice, check_l1_ratio, check_positi
 from .geometry import (constraint_boundary, gram_2d, objective_grid, ols_solution,
                        penalized_solution_2d, penalty_radius, quadratic_loss, quadratic_loss_grid)
 from .paths import _feature_names, alpha_max, enet_path, ridge_path
+from .penalties import penalty_l1_ratio
 from .plotting import HOUSE_RC, PALETTE, PENALTY_COLORS, PENALTY_LABELS, house_style
 from .plotting import _GRAY, _LIGHT, _color, _linestyle  # house greys, per-feature line styles
 from .solvers import coordinate_descent, lipschitz_constant, ridge_closed_form
@@ -519,7 +520,7 @@ class _PathExplorer(Explorer):
         self.X, self.y, self.X_test, self.y_test = Xs, yc, Xt, yt
         self.y_mean = y_mean
         self.penalty, self.names = penalty, names
-        r0 = 0.0 if penalty == "l2" else (1.0 if penalty == "l1" else l1_ratio)
+        r0 = penalty_l1_ratio(penalty, l1_ratio)
         self._grid_cache = {}
         lo, hi = _lambda_range(Xs, yc, penalty, r0)
         if alpha is None:
@@ -533,7 +534,7 @@ class _PathExplorer(Explorer):
         self._last_coef = None
 
     def _ratio(self, values):
-        return {"l1": 1.0, "l2": 0.0}.get(self.penalty, values.get("l1_ratio"))
+        return penalty_l1_ratio(self.penalty, values.get("l1_ratio"))
 
     def _path(self, r):
         key = round(r, 6)
@@ -773,7 +774,7 @@ class _GeometryExplorer(Explorer):
 
     def __init__(self, X, y, penalty, l1_ratio, alpha, n_frames):
         self.penalty = penalty
-        self.r = {"l1": 1.0, "l2": 0.0}.get(penalty, l1_ratio)
+        self.r = penalty_l1_ratio(penalty, l1_ratio)
         self.Xc, self.yc, self.H, self.c, self.c0 = _center_2d(X, y)
         self.w_ols = ols_solution(self.Xc, self.yc)
         if penalty == "l2":

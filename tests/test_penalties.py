@@ -7,6 +7,7 @@ from regbook.penalties import (
     L1Penalty,
     L2Penalty,
     make_penalty,
+    penalty_l1_ratio,
     soft_threshold,
 )
 
@@ -39,6 +40,14 @@ def test_values_and_special_cases():
     assert ElasticNetPenalty(1.0, 0.0).value(w) == pytest.approx(L2Penalty(1.0).value(w))
 
 
+@pytest.mark.parametrize("name", ["l1", "l2", "elasticnet"])
+def test_penalty_l1_ratio_names_the_same_penalty(name):
+    # the mixing weight r turns the named penalty into the Elastic Net at r
+    w = np.array([1.5, -0.2, 0.0, 3.0])
+    r = penalty_l1_ratio(name, 0.3)
+    assert make_penalty(name, 0.7, 0.3).value(w) == pytest.approx(ElasticNetPenalty(0.7, r).value(w))
+
+
 def test_subgradient_sign_zero_convention():
     np.testing.assert_array_equal(L1Penalty(2.0).subgradient([-1.0, 0.0, 3.0]), [-2.0, 0.0, 2.0])
     np.testing.assert_allclose(L2Penalty(2.0).gradient([1.0, -3.0]), [2.0, -6.0])
@@ -52,6 +61,8 @@ def test_subgradient_sign_zero_convention():
         (lambda: make_penalty("l3"), ValueError, "penalty"),
         (lambda: L1Penalty(1.0).prox([1.0], step=0.0), ValueError, "step"),
         (lambda: soft_threshold([1.0], -1.0), ValueError, "threshold"),
+        (lambda: penalty_l1_ratio("ridge"), ValueError, "penalty"),
+        (lambda: penalty_l1_ratio("elasticnet", 1.2), ValueError, "l1_ratio"),
     ],
 )
 def test_bad_input(call, exc, match):
