@@ -1,9 +1,9 @@
-"""Tests for regbook.bayes: MAP = ridge / lasso at the converted alpha."""
+"""Tests for regbook.chapters.bayes: MAP = ridge / lasso at the converted alpha."""
 import numpy as np
 import pytest
 from sklearn.linear_model import Ridge
 
-from regbook import bayes
+from regbook.chapters import bayes
 from regbook.solvers import coordinate_descent, ridge_closed_form
 
 

@@ -1,4 +1,4 @@
-"""Tests for regbook.bias_variance (chapter 1's simulation)."""
+"""Tests for regbook.chapters.bias_variance (chapter 1's simulation)."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -7,7 +7,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from regbook import polynomial_features, ridge_closed_form  # noqa: E402
-from regbook.bias_variance import (  # noqa: E402
+from regbook.chapters.bias_variance import (  # noqa: E402
     PolynomialRidge,
     bias_variance,
     bias_variance_curve,

@@ -1,7 +1,7 @@
 """Every cheat-sheet formula holds, on more than one random problem."""
 import pytest
 
-from regbook.cheatsheet import verify_cheat_sheet
+from regbook.chapters.cheatsheet import verify_cheat_sheet
 
 
 @pytest.mark.parametrize("seed", [0, 1])

@@ -4,7 +4,7 @@ import pytest
 
 from regbook import ridge_closed_form
 from regbook.datasets import make_two_points
-from regbook.bias_variance import PolynomialRidge, bias_variance
+from regbook.chapters.bias_variance import PolynomialRidge, bias_variance
 from regbook.exercises import (check_bias_variance_terms, check_two_point_slope,
                                check_variance_with_data)
 from regbook.exercises._feedback import ExerciseError

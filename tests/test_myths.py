@@ -1,8 +1,8 @@
-"""Tests for regbook.myths: each experiment measures what its docstring says."""
+"""Tests for regbook.chapters.myths: each experiment measures what its docstring says."""
 import numpy as np
 import pytest
 
-from regbook import myths
+from regbook.chapters import myths
 from regbook.solvers import kkt_residual
 
 

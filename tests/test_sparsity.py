@@ -1,10 +1,10 @@
-"""Tests for regbook.sparsity: path reading, exact-zero counts, bootstrap selection."""
+"""Tests for regbook.chapters.sparsity: path reading, exact-zero counts, bootstrap selection."""
 import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, lars_path
 
 from regbook.datasets import load_diabetes, make_correlated_blocks
-from regbook.sparsity import block_selection, path_events, selection_frequency, zero_frequency
+from regbook.chapters.sparsity import block_selection, path_events, selection_frequency, zero_frequency
 
 
 def test_path_events_on_a_hand_made_path():
@@ -44,7 +44,7 @@ def test_zero_frequency_l1_zeros_l2_never():
 def test_zero_frequency_matches_sklearn_lasso_zeros():
     res = zero_frequency([0.5], n_problems=15, n_features=3, random_state=3)
     rng = np.random.default_rng(3)  # replay the same problems
-    from regbook.sparsity import _lasso_alpha_max, _random_problem
+    from regbook.chapters.sparsity import _lasso_alpha_max, _random_problem
     zeros = 0
     for _ in range(15):
         X, y = _random_problem(rng, 20, 3, 1.0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..bias_variance import PolynomialRidge, bias_variance
+from ..chapters.bias_variance import PolynomialRidge, bias_variance
 from ..datasets import make_two_points
 from ..solvers import ridge_closed_form
 from ._feedback import ExerciseError, fail_unless_close, passed

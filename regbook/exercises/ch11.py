@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..bayes import prior_to_alpha
+from ..chapters.bayes import prior_to_alpha
 from ._feedback import ExerciseError, passed
 
 __all__ = ["check_gaussian_prior_alpha", "check_laplace_prior_alpha"]

@@ -30,7 +30,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import minimize
 
-from ._validation import check_choice, check_positive, check_X_y
+from .._validation import check_choice, check_positive, check_X_y
 
 __all__ = [
     "prior_to_alpha",

@@ -26,9 +26,9 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
 
 from .bayes import map_estimate, prior_to_alpha
-from .conventions import C_to_alpha, lasso_alpha_to_solver, ridge_alpha_to_solver
-from .penalties import ElasticNetPenalty, L1Penalty, L2Penalty
-from .solvers import coordinate_descent, fista, ridge_closed_form
+from ..conventions import C_to_alpha, lasso_alpha_to_solver, ridge_alpha_to_solver
+from ..penalties import ElasticNetPenalty, L1Penalty, L2Penalty
+from ..solvers import coordinate_descent, fista, ridge_closed_form
 
 __all__ = ["verify_cheat_sheet"]
 

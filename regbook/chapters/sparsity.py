@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.linear_model import ElasticNet
 
-from ._validation import (
+from .._validation import (
     check_alpha,
     check_array,
     check_choice,
@@ -27,9 +27,9 @@ from ._validation import (
     check_positive_int,
     check_X_y,
 )
-from .geometry import _solve_gram, gram_2d
-from .penalties import penalty_l1_ratio
-from .solvers import coordinate_descent
+from ..geometry import _solve_gram, gram_2d
+from ..penalties import penalty_l1_ratio
+from ..solvers import coordinate_descent
 
 __all__ = [
     "PathEvents",

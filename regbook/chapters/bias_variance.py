@@ -45,9 +45,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_alpha, check_array, check_positive_int, check_choice
-from .datasets import make_sine, polynomial_features
-from .solvers import ridge_closed_form
+from .._validation import check_alpha, check_array, check_positive_int, check_choice
+from ..datasets import make_sine, polynomial_features
+from ..solvers import ridge_closed_form
 
 __all__ = [
     "PolynomialRidge",
@@ -149,7 +149,7 @@ def _check_model(model):
     if not callable(getattr(model, "fit_predict", None)):
         raise TypeError(
             f"model must have a fit_predict(x_train, y_train, x_new) method, got "
-            f"{type(model).__name__}; use regbook.bias_variance.PolynomialRidge(degree, alpha)."
+            f"{type(model).__name__}; use regbook.chapters.bias_variance.PolynomialRidge(degree, alpha)."
         )
 
 

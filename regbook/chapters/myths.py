@@ -19,8 +19,8 @@ import numpy as np
 from sklearn.linear_model import LassoCV, QuantileRegressor, RidgeCV, lasso_path
 from threadpoolctl import threadpool_limits
 
-from ._validation import check_alpha, check_positive, check_positive_int
-from .solvers import coordinate_descent, objective, ridge_closed_form
+from .._validation import check_alpha, check_positive, check_positive_int
+from ..solvers import coordinate_descent, objective, ridge_closed_form
 
 __all__ = [
     "location_estimates",
@@ -488,7 +488,7 @@ def nonlinear_fit(n_samples=30, degree=9, *, noise=0.25, n_test=200, random_stat
     >>> sorted(out["test_mse"])
     ['lasso', 'line', 'ridge']
     """
-    from .datasets import make_sine, polynomial_features
+    from ..datasets import make_sine, polynomial_features
 
     n_samples = check_positive_int(n_samples, "n_samples")
     degree = check_positive_int(degree, "degree")
