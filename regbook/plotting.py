@@ -47,6 +47,9 @@ __all__ = [
     "PENALTY_COLORS",
     "PENALTY_LABELS",
     "ALPHA_LABEL",
+    "ALPHA_CONVENTIONS",
+    "alpha_label",
+    "lambda_axis",
     "HOUSE_RC",
     "house_style",
     "use_house_style",
@@ -72,8 +75,18 @@ PENALTY_COLORS = {"l1": "#D55E00", "l2": "#0072B2", "elasticnet": "#009E73", "ol
 #: Legend names of the penalties.
 PENALTY_LABELS = {"l1": "L1 (lasso)", "l2": "L2 (ridge)", "elasticnet": "Elastic Net", "ols": "least squares"}
 
-#: Label of every penalty-strength axis (log scale, strongest penalty on the left).
-ALPHA_LABEL = "penalty strength λ (alpha, log scale, decreasing →)"
+#: Label of every axis in the book's λ (log scale, strongest penalty on the left).
+ALPHA_LABEL = "penalty strength λ (log scale, weaker →)"
+
+#: The penalty-strength conventions an axis can be drawn in, with their labels.
+#: "lambda" is the book's λ, the ``alpha`` of (1/2n)||y - Xw - b||² + λ P(w);
+#: "ridge" is scikit-learn ``Ridge``'s alpha (= nλ); "C" is the inverse
+#: strength of ``LogisticRegression``/``SVC`` (= 1/(nλ)).
+ALPHA_CONVENTIONS = {
+    "lambda": ALPHA_LABEL,
+    "ridge": "scikit-learn Ridge alpha = nλ (log scale, weaker →)",
+    "C": "C = 1/(nλ) (log scale, weaker →)",
+}
 
 _GRAY = "#8c8c8c"
 _LIGHT = "#bdbdbd"
@@ -150,12 +163,78 @@ def _linestyle(i):
     return _LINESTYLES[(i // len(_LINE_COLORS)) % len(_LINESTYLES)]
 
 
+def alpha_label(convention="lambda"):
+    """The axis label of a penalty strength given in ``convention``.
+
+    Parameters
+    ----------
+    convention : {"lambda", "ridge", "C"}, default="lambda"
+        ``"lambda"``: the book's λ; ``"ridge"``: scikit-learn ``Ridge`` alpha (nλ);
+        ``"C"``: ``C = 1/(nλ)``.
+
+    Examples
+    --------
+    >>> alpha_label("ridge")
+    'scikit-learn Ridge alpha = nλ (log scale, weaker →)'
+    """
+    if convention not in ALPHA_CONVENTIONS:
+        raise ValueError(
+            f"convention must be one of {sorted(ALPHA_CONVENTIONS)}, got {convention!r}; "
+            "use 'lambda' for the book's λ, 'ridge' for scikit-learn Ridge alpha, 'C' for C."
+        )
+    return ALPHA_CONVENTIONS[convention]
+
+
+def lambda_axis(ax, *, convention="lambda", which="x", label=None):
+    """Make ``ax``'s x (or y) axis a penalty-strength axis, the one way the book draws it.
+
+    Logarithmic, with the strongest penalty on the left (or bottom) and the
+    weakest on the right, so a model grows from left to right: large λ (or
+    Ridge alpha) on the left, small C on the left. Labelled with
+    :func:`alpha_label`. Idempotent: calling it again on a redraw changes nothing.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    convention : {"lambda", "ridge", "C"}, default="lambda"
+        The units of the values plotted on this axis.
+    which : {"x", "y"}, default="x"
+    label : str or None, default=None
+        Overrides the label (keep the units in it).
+
+    Returns
+    -------
+    ax : the same Axes.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([0.01, 1.0], [0, 1])
+    >>> ax = lambda_axis(ax)
+    >>> ax.get_xscale(), bool(ax.xaxis_inverted())
+    ('log', True)
+    >>> plt.close(fig)
+    """
+    text = alpha_label(convention) if label is None else label
+    if which not in ("x", "y"):
+        raise ValueError(f"which must be 'x' or 'y', got {which!r}.")
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    (ax.set_xscale if which == "x" else ax.set_yscale)("log")
+    # Strong penalty first: large λ / Ridge alpha (inverted axis), small C (natural axis).
+    want_inverted = convention != "C"
+    is_inverted = ax.xaxis_inverted() if which == "x" else ax.yaxis_inverted()
+    if want_inverted != is_inverted:
+        (ax.invert_xaxis if which == "x" else ax.invert_yaxis)()
+    axis.set_label_text(text)
+    return ax
+
+
 def _alpha_axis(ax, xlabel=ALPHA_LABEL):
     """Log-scale alpha axis, strong penalty left, weak right; idempotent on redraw."""
-    ax.set_xscale("log")
-    if not ax.xaxis_inverted():
-        ax.invert_xaxis()
-    ax.set_xlabel(xlabel)
+    return lambda_axis(ax, label=xlabel)
 
 
 def _positive_alphas(alphas, name="alphas"):
