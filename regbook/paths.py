@@ -11,10 +11,10 @@ Lasso, Elastic Net and logistic paths minimize the one regbook objective
     \frac{1}{2n}\|y - Xw - b\|^2 + \alpha\Big(r\|w\|_1 + \frac{1-r}{2}\|w\|_2^2\Big)
 
 with ``r = l1_ratio`` and an unpenalized intercept ``b`` (scikit-learn's
-``Lasso``/``ElasticNet`` scaling). :func:`ridge_path` instead uses
-scikit-learn ``Ridge``'s (and ``regbook.Ridge``'s) alpha,
-``||y - Xw - b||^2 + alpha ||w||^2``, because that is the alpha the ridge chapters
-use; ``regbook.conventions`` converts between the two.
+``Lasso``/``ElasticNet`` scaling). Every path, :func:`ridge_path` included,
+takes and returns this one ``alpha``, the book's λ (``CONTRIBUTING.md``, "One λ"):
+scikit-learn ``Ridge``'s alpha is ``n λ`` and ``C`` is ``1/(n λ)``;
+``regbook.conventions`` converts.
 
 How the lasso / Elastic Net path is computed (pure numpy)
 ---------------------------------------------------------
@@ -80,8 +80,11 @@ class PathResult:
     Attributes
     ----------
     alphas : ndarray (n_alphas,)
-        Penalty strengths, in the order they were solved (decreasing for the
-        lasso / Elastic Net / logistic paths; as given for :func:`ridge_path`).
+        Penalty strengths in the book's λ, the ``alpha`` of
+        ``(1/2n)||y - Xw - b||^2 + alpha (r||w||_1 + (1-r)/2 ||w||^2)`` (mean
+        log-loss for :func:`logistic_path`), for every path: there is no other
+        convention. In the order they were solved (decreasing for the lasso /
+        Elastic Net / logistic paths; as given for :func:`ridge_path`).
     coefs : ndarray (n_alphas, n_features)
         ``coefs[k]`` is the weight vector at ``alphas[k]``.
     intercepts : ndarray (n_alphas,)
@@ -91,9 +94,6 @@ class PathResult:
         steps) spent at each alpha; 0 for the closed-form ridge path.
     penalty : {"l1", "l2", "elasticnet"}
     l1_ratio : float
-    alpha_convention : str
-        ``"solver"`` (the regbook objective, scikit-learn ``Lasso``) or
-        ``"ridge"`` (scikit-learn ``Ridge``'s alpha).
 
     Examples
     --------
@@ -111,7 +111,6 @@ class PathResult:
     n_iter: np.ndarray = None
     penalty: str = "l1"
     l1_ratio: float = 1.0
-    alpha_convention: str = "solver"
 
     @property
     def n_nonzero(self):
@@ -138,8 +137,8 @@ class PathResult:
         >>> import numpy as np
         >>> X = np.eye(3); y = np.array([3.0, 2.0, 1.0])
         >>> path = ridge_path(X, y, [0.1, 1.0], fit_intercept=False)
-        >>> path.coef_at(0.9).round(3)
-        array([1.5, 1. , 0.5])
+        >>> path.coef_at(0.9).round(3)  # λ = 1, i.e. Ridge alpha = n λ = 3: w = y / (1 + 3)
+        array([0.75, 0.5 , 0.25])
         """
         alpha = check_positive(alpha, "alpha")
         alphas = np.asarray(self.alphas, dtype=float)
@@ -157,7 +156,11 @@ class PathResult:
         return out
 
     def plot(self, ax=None, **kwargs):
-        """Draw the path with :func:`regbook.plotting.plot_path`; returns the axes."""
+        """Draw the path with :func:`regbook.plotting.plot_path`; returns the axes.
+
+        The x axis is the book's λ, drawn by :func:`regbook.plotting.lambda_axis`
+        (log scale, strongest penalty on the left); ``kwargs`` go to ``plot_path``.
+        """
         from .plotting import plot_path  # imported lazily: plotting imports matplotlib
 
         return plot_path(self, ax=ax, **kwargs)
@@ -278,15 +281,21 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
 # Ridge: one SVD for every alpha
 # ---------------------------------------------------------------------------
 def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
-    r"""Ridge coefficients for many alphas from a single SVD (no refitting).
+    r"""Ridge coefficients for many λ from a single SVD (no refitting).
 
-    Minimizes scikit-learn ``Ridge``'s objective ``||y - Xw - b||^2 + alpha ||w||^2``
-    (note: no ``1/(2n)``; solver alpha is ``alpha / n``). With the centred
-    ``X = U diag(s) V^T``,
+    Minimizes the book's objective with ``l1_ratio=0``,
 
-    .. math:: w(\alpha) = V\,\mathrm{diag}\Big(\frac{s}{s^2 + \alpha}\Big) U^\top y,
+    .. math:: \frac{1}{2n}\|y - Xw - b\|^2 + \frac{\lambda}{2}\|w\|^2,
 
-    evaluated for all alphas at once as one matrix product. At ``alpha = 0``
+    for every ``λ`` in ``alphas``: the same λ as :func:`lasso_path`,
+    :func:`enet_path` and the solvers. This is scikit-learn
+    ``Ridge(alpha=n * λ)`` (``Ridge`` minimizes ``||y - Xw - b||^2 + a ||w||^2``;
+    convert with :func:`regbook.conventions.ridge_alpha_to_solver`). With the
+    centred ``X = U diag(s) V^T``,
+
+    .. math:: w(\lambda) = V\,\mathrm{diag}\Big(\frac{s}{s^2 + n\lambda}\Big) U^\top y,
+
+    evaluated for all λ at once as one matrix product. At ``λ = 0``
     directions with ``s = 0`` get weight 0 (the minimum-norm least-squares fit).
 
     Parameters
@@ -294,14 +303,16 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,)
     alphas : array_like (n_alphas,), >= 0
-        Kept in the given order.
-    fit_intercept : bool
-    feature_names : list of str, optional
+        The book's λ (not ``Ridge``'s alpha), kept in the given order.
+    fit_intercept : bool, default=True
+        Fit an unpenalized intercept (centre ``X`` and ``y`` first).
+    feature_names : list of str, default=None
+        Default ``["x0", "x1", ...]``.
 
     Returns
     -------
     PathResult
-        ``penalty="l2"``, ``l1_ratio=0``, ``alpha_convention="ridge"``, ``n_iter`` zeros.
+        ``alphas`` in λ, ``penalty="l2"``, ``l1_ratio=0``, ``n_iter`` zeros.
 
     Examples
     --------
@@ -310,7 +321,7 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     >>> rng = np.random.default_rng(0)
     >>> X = rng.standard_normal((20, 3)); y = rng.standard_normal(20)
     >>> path = ridge_path(X, y, [0.1, 1.0, 10.0])
-    >>> bool(np.allclose(path.coefs[1], Ridge(alpha=1.0).fit(X, y).coef_))
+    >>> bool(np.allclose(path.coefs[1], Ridge(alpha=20 * 1.0).fit(X, y).coef_))  # Ridge alpha = n λ
     True
     """
     X, y = check_X_y(X, y)
@@ -320,7 +331,7 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
     U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
     Uty = U.T @ yc
-    denom = s[None, :] ** 2 + alphas[:, None]
+    denom = s[None, :] ** 2 + X.shape[0] * alphas[:, None]  # s^2 + n λ (Ridge alpha = n λ)
     with np.errstate(divide="ignore", invalid="ignore"):
         factors = np.where(denom > 0, s[None, :] / np.where(denom > 0, denom, 1.0), 0.0)
     coefs = (factors * Uty[None, :]) @ Vt
@@ -333,7 +344,6 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
         n_iter=np.zeros(len(alphas), dtype=int),
         penalty="l2",
         l1_ratio=0.0,
-        alpha_convention="ridge",
     )
 
 

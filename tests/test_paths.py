@@ -63,27 +63,57 @@ def test_alpha_max_zeroes_everything_and_matches_sklearn_grid(diabetes, l1_ratio
 
 # ----------------------------------------------------------------------------- ridge
 def test_ridge_path_equals_sklearn_ridge_per_alpha(diabetes):
+    """ridge_path takes the book's λ: scikit-learn Ridge(alpha=n λ) is the same model."""
     X, y = diabetes
-    alphas = np.logspace(-4, 3, 15)
-    path = ridge_path(X, y, alphas)
-    for k, a in enumerate(alphas):
-        m = Ridge(alpha=a).fit(X, y)
+    n = X.shape[0]
+    lambdas = np.logspace(-6, 1, 15)
+    path = ridge_path(X, y, lambdas)
+    np.testing.assert_array_equal(path.alphas, lambdas)
+    for k, lam in enumerate(lambdas):
+        m = Ridge(alpha=n * lam).fit(X, y)
         np.testing.assert_allclose(path.coefs[k], m.coef_, rtol=0, atol=1e-8)
         assert path.intercepts[k] == pytest.approx(m.intercept_, abs=1e-8)
-    assert path.penalty == "l2" and path.alpha_convention == "ridge"
+    assert path.penalty == "l2" and not hasattr(path, "alpha_convention")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_ridge_path_lambda_on_random_problems(seed):
+    """Random shapes (tall and wide), with and without intercept, against Ridge(alpha=n λ)."""
+    rng = np.random.default_rng(seed)
+    n, p = rng.integers(5, 40), rng.integers(1, 30)
+    X = rng.standard_normal((n, p)) * rng.uniform(0.1, 10, p) + rng.standard_normal(p)
+    y = rng.standard_normal(n) + 3.0
+    lambdas = np.geomspace(1e-3, 1e2, 7)
+    for fit_intercept in (True, False):
+        path = ridge_path(X, y, lambdas, fit_intercept=fit_intercept)
+        for k, lam in enumerate(lambdas):
+            m = Ridge(alpha=n * lam, fit_intercept=fit_intercept, solver="svd").fit(X, y)
+            np.testing.assert_allclose(path.coefs[k], m.coef_, rtol=1e-7, atol=1e-9)
+            assert path.intercepts[k] == pytest.approx(m.intercept_, rel=1e-7, abs=1e-9)
+
+
+def test_ridge_path_same_lambda_as_enet_path_l1_ratio_0():
+    """One λ: ridge_path and enet_path(l1_ratio=0) solve the same problem at the same alpha."""
+    rng = np.random.default_rng(7)
+    X, y = rng.standard_normal((30, 4)), rng.standard_normal(30)
+    lambdas = np.array([3.0, 0.3, 0.03])
+    ridge = ridge_path(X, y, lambdas)
+    enet = enet_path(X, y, l1_ratio=0.0, alphas=lambdas)
+    np.testing.assert_allclose(ridge.coefs, enet.coefs, atol=1e-7)
 
 
 def test_ridge_path_hilbert_matches_svd_ridge():
     X = 1.0 / (np.arange(1, 11) + np.arange(0, 10)[:, None])
     y = np.ones(10)
-    alphas = np.logspace(-10, -2, 200)
-    path = ridge_path(X, y, alphas, fit_intercept=False)
-    coefs = np.array([Ridge(alpha=a, fit_intercept=False, solver="svd").fit(X, y).coef_
-                      for a in alphas])
+    n = X.shape[0]
+    lambdas = np.logspace(-11, -3, 200)
+    path = ridge_path(X, y, lambdas, fit_intercept=False)
+    coefs = np.array([Ridge(alpha=n * lam, fit_intercept=False, solver="svd").fit(X, y).coef_
+                      for lam in lambdas])
     np.testing.assert_allclose(path.coefs, coefs, rtol=0, atol=1e-8)
-    # and the normal equations hold to rounding (the SVD route is the accurate one)
+    # and the normal equations X^T (y - Xw) = n λ w hold to rounding (the SVD route is the accurate one)
     for k in (0, 100, 199):
-        resid = X.T @ (y - X @ path.coefs[k]) - alphas[k] * path.coefs[k]
+        resid = X.T @ (y - X @ path.coefs[k]) - n * lambdas[k] * path.coefs[k]
         assert np.abs(resid).max() < 1e-9
 
 
