@@ -14,7 +14,19 @@ For ``Lasso``/``ElasticNet`` (scikit-learn's or regbook's) each fold's curve
 comes from one warm-started :func:`regbook.paths.enet_path` on the
 fold-standardized data, and for ``Ridge`` from one :func:`regbook.paths.ridge_path`
 (one SVD), instead of one refit per alpha; the numbers are those of the
-pipeline refit per alpha, solved to high accuracy.
+pipeline refit per alpha, solved to high accuracy (the estimator's own ``tol``,
+``max_iter``, ``solver``, ``precompute`` and ``selection`` are not used).
+
+Units. Every result states the convention of its penalty strengths
+(``convention``: ``"lambda"`` for the book's λ, ``"ridge"`` for scikit-learn
+``Ridge``'s alpha = nλ, ``"C"`` for C = 1/(nλ)), and the plots label their axis
+from it (:func:`regbook.plotting.lambda_axis`). By default the grid is in the
+estimator's own units and is passed to it unchanged, as ``GridSearchCV`` and
+``RidgeCV`` do. Asking for another convention converts per fold with that
+fold's number of training samples: ``cv_curve(Ridge(), X, y, lambdas,
+convention="lambda")`` fits ``Ridge(alpha=n_train * λ)`` in each fold, the same
+λ in every fold (as ``LassoCV`` does), whereas a fixed ``Ridge`` alpha is a
+slightly different λ on folds of different sizes.
 """
 from __future__ import annotations
 
@@ -30,7 +42,10 @@ from sklearn.preprocessing import StandardScaler
 from ._validation import check_array, check_choice, check_positive_int, check_X_y
 from .paths import enet_path, ridge_path
 
-__all__ = ["CVResult", "cv_curve", "train_test_curve", "one_se_index"]
+__all__ = ["CVResult", "TrainTestResult", "cv_curve", "train_test_curve", "one_se_index"]
+
+#: The penalty-strength conventions a result can be in (see ``regbook.plotting.lambda_axis``).
+CONVENTIONS = ("lambda", "ridge", "C")
 
 
 @dataclass
@@ -49,13 +64,17 @@ class CVResult:
     best_alpha : float
         The alpha with the smallest mean error.
     alpha_1se : float
-        The largest alpha whose mean error is within one standard error of
+        The strongest penalty whose mean error is within one standard error of
         the best (the "one-standard-error rule": the simplest model that is
-        statistically as good as the best).
+        statistically as good as the best): the largest λ or Ridge alpha, the
+        smallest C.
     best_index, index_1se : int
         Positions of those alphas in ``alphas``.
     param_name : str
     scoring : str
+    convention : {"lambda", "ridge", "C"}
+        Units of ``alphas``, ``best_alpha`` and ``alpha_1se``: the book's λ,
+        scikit-learn ``Ridge``'s alpha (nλ) or C (1/(nλ)). The plot's axis reads it.
     """
 
     alphas: np.ndarray
@@ -68,20 +87,23 @@ class CVResult:
     index_1se: int
     param_name: str = "alpha"
     scoring: str = "mse"
+    convention: str = "lambda"
 
     def plot(self, ax=None, **kwargs):
-        """Draw the curve with :func:`regbook.plotting.plot_cv_curve`; returns the axes."""
+        """Draw the curve with :func:`regbook.plotting.plot_cv_curve` (axis in ``convention``); returns the axes."""
         from .plotting import plot_cv_curve  # imported lazily: plotting imports matplotlib
 
         return plot_cv_curve(self, ax=ax, **kwargs)
 
 
-def one_se_index(alphas, mean, se):
-    """Index of the best alpha and of the largest alpha within one SE of the best.
+def one_se_index(alphas, mean, se, convention="lambda"):
+    """Index of the best alpha and of the strongest penalty within one SE of the best.
 
     Parameters
     ----------
     alphas, mean, se : array_like (n_alphas,)
+    convention : {"lambda", "ridge", "C"}, default="lambda"
+        The strongest penalty is the largest λ or Ridge alpha, but the smallest C.
 
     Returns
     -------
@@ -95,9 +117,11 @@ def one_se_index(alphas, mean, se):
     alphas = check_array(alphas, "alphas", ndim=1)
     mean = check_array(mean, "mean", ndim=1)
     se = check_array(se, "se", ndim=1)
+    convention = check_choice(convention, "convention", CONVENTIONS)
     best = int(np.argmin(mean))
     within = np.flatnonzero(mean <= mean[best] + se[best])
-    index_1se = int(within[np.argmax(alphas[within])])
+    strength = -alphas[within] if convention == "C" else alphas[within]
+    index_1se = int(within[np.argmax(strength)])
     return best, index_1se
 
 
@@ -127,6 +151,63 @@ def _path_kind(estimator, param_name):
     if name == "Ridge":
         return "ridge"
     return None
+
+
+def _native_convention(estimator, param_name):
+    """The units ``estimator`` reads ``param_name`` in, or None when regbook cannot tell."""
+    if param_name == "C" or param_name.endswith("__C"):
+        return "C"
+    if param_name != "alpha" or isinstance(estimator, Pipeline):
+        return None
+    for cls in type(estimator).__mro__:  # subclasses of Ridge / Lasso keep their units
+        if not (cls.__module__.startswith("sklearn.linear_model") or cls.__module__.startswith("regbook")):
+            continue
+        if cls.__name__ in ("Lasso", "ElasticNet"):
+            return "lambda"
+        if cls.__name__ == "Ridge":
+            return "ridge"
+    return None
+
+
+def _resolve_convention(estimator, param_name, convention):
+    """(convention of the grid, native convention of the estimator or None)."""
+    native = _native_convention(estimator, param_name)
+    if convention is None:
+        if native is None:
+            raise ValueError(
+                f"convention must be given for {type(estimator).__name__}.{param_name}: regbook cannot "
+                "tell its units. Pass convention='lambda' if it is the book's λ (the alpha of "
+                "(1/2n)||y - Xw - b||^2 + λ P(w), scikit-learn Lasso's alpha), 'ridge' for scikit-learn "
+                "Ridge's alpha (= nλ) or 'C' for C (= 1/(nλ))."
+            )
+        return native, native
+    return check_choice(convention, "convention", CONVENTIONS), native
+
+
+def _to_lambda(values, convention, n):
+    values = np.asarray(values, dtype=float)
+    if convention == "lambda":
+        return values
+    if convention == "ridge":
+        return values / n
+    return 1.0 / (n * values)  # C
+
+
+def _from_lambda(lambdas, convention, n):
+    lambdas = np.asarray(lambdas, dtype=float)
+    if convention == "lambda":
+        return lambdas
+    if convention == "ridge":
+        return n * lambdas
+    with np.errstate(divide="ignore"):
+        return 1.0 / (n * lambdas)  # C
+
+
+def _native_values(alphas, convention, native, n_train):
+    """The grid in the estimator's own units for a fold with ``n_train`` training samples."""
+    if native is None or native == convention:
+        return np.asarray(alphas, dtype=float)
+    return _from_lambda(_to_lambda(alphas, convention, n_train), native, n_train)
 
 
 def _splits(cv, X, shuffle, random_state):
@@ -162,14 +243,16 @@ def _loss(scoring, y_true, y_pred):
     return np.mean(np.abs(err), axis=1)  # "mae"
 
 
-def _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, alphas, scale, scoring):
+def _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, lambdas, scale, scoring):
+    """Test loss at each λ (the book's λ, for Ridge too) from one path on this fold."""
     params = estimator.get_params()
     fit_intercept = params.get("fit_intercept", True)
+    alphas = lambdas
     if scale:
         scaler = StandardScaler().fit(Xtr)
         Xtr, Xte = scaler.transform(Xtr), scaler.transform(Xte)
     if kind == "ridge":
-        path = ridge_path(Xtr, ytr, alphas, fit_intercept=fit_intercept)
+        path = ridge_path(Xtr, ytr, lambdas, fit_intercept=fit_intercept)
         return _loss(scoring, yte, path.coefs @ Xte.T + path.intercepts[:, None])
     l1_ratio = 1.0 if type(estimator).__name__ == "Lasso" else float(params["l1_ratio"])
     order = np.argsort(-alphas, kind="stable")
@@ -181,12 +264,23 @@ def _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, alphas, scale, scorin
 
 
 def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scoring="mse",
-             param_name="alpha", shuffle=False):
-    """K-fold cross-validation error over a grid of penalty strengths.
+             param_name="alpha", shuffle=False, convention=None):
+    r"""K-fold cross-validation error over a grid of penalty strengths.
 
     For each fold the pipeline ``StandardScaler -> estimator`` is fit on the
     training part only (no leakage) and scored on the held-out part; the
     curve is the mean over folds with its standard error.
+
+    For scikit-learn's or regbook's ``Lasso``, ``ElasticNet`` and ``Ridge``
+    (not a subclass, not ``positive=True``, ``param_name="alpha"``) a fast path
+    computes each fold's whole curve from one regbook path (:func:`~regbook.paths.enet_path`
+    solved to ``tol=1e-10``, or one SVD by :func:`~regbook.paths.ridge_path`)
+    instead of refitting per alpha. It honours ``fit_intercept`` and
+    ``l1_ratio`` but **ignores the estimator's** ``tol``, ``max_iter``,
+    ``solver``, ``precompute`` and ``selection``: it reports the CV error of the
+    exactly solved model, which an estimator with a loose ``tol`` or a small
+    ``max_iter`` may not reach. Any other estimator is cloned and refit at
+    every alpha with all its parameters.
 
     Parameters
     ----------
@@ -195,22 +289,38 @@ def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scori
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,)
     alphas : array_like (n_alphas,)
-        Values of ``param_name`` to try, in any order (results keep that order).
-    cv : int, splitter or iterable of (train, test)
+        Penalty strengths to try, in ``convention`` units, in any order (results keep that order).
+    cv : int, splitter or iterable of (train, test), default=5
         An int means ``KFold(cv)``, unshuffled unless ``shuffle=True``, like ``LassoCV``.
-    scale : bool
+    scale : bool, default=True
         Put a ``StandardScaler`` in front of the estimator, fit inside each fold.
-    random_state : int
+    random_state : int, default=0
         Seeds the shuffle when ``shuffle=True`` (unshuffled folds need none).
-    scoring : {"mse", "mae"}
+    scoring : {"mse", "mae"}, default="mse"
         Test-fold error to average (lower is better).
-    param_name : str
+    param_name : str, default="alpha"
         The estimator parameter varied (``"alpha"``; ``"C"`` for a classifier's C).
-    shuffle : bool
+    shuffle : bool, default=False
+        With an int ``cv``, shuffle the samples (seeded by ``random_state``) before
+        cutting them into folds: use it when the rows are ordered (by time, by
+        class). Ignored when ``cv`` is a splitter or a list of splits.
+    convention : {"lambda", "ridge", "C"}, default=None
+        Units of ``alphas``. None means the estimator's own units, passed to it
+        unchanged (``"lambda"`` for ``Lasso``/``ElasticNet``, ``"ridge"`` for
+        ``Ridge``, ``"C"`` for ``param_name="C"``); required when regbook cannot
+        tell them (any other estimator or a Pipeline). A convention other than
+        the estimator's own is converted **per fold** with that fold's number of
+        training samples ``n_train``: ``cv_curve(Ridge(), X, y, lambdas,
+        convention="lambda")`` fits ``Ridge(alpha=n_train * λ)``, so every fold
+        sees the same λ, as in ``LassoCV``. (A fixed ``Ridge`` alpha, as in
+        ``RidgeCV``, is λ = alpha / n_train, which differs slightly between
+        folds of unequal size.)
 
     Returns
     -------
     CVResult
+        ``alphas``, ``best_alpha`` and ``alpha_1se`` in ``convention`` units,
+        stated in ``CVResult.convention``.
 
     Examples
     --------
@@ -218,8 +328,8 @@ def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scori
     >>> from sklearn.linear_model import Lasso
     >>> X, y = load_diabetes(return_X_y=True)
     >>> res = cv_curve(Lasso(), X, y, [10.0, 1.0, 0.1, 0.01])
-    >>> res.fold_scores.shape, float(res.best_alpha) in (1.0, 0.1)
-    ((5, 4), True)
+    >>> res.fold_scores.shape, float(res.best_alpha) in (1.0, 0.1), res.convention
+    ((5, 4), True, 'lambda')
     >>> bool(res.alpha_1se >= res.best_alpha)
     True
     """
@@ -236,48 +346,92 @@ def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scori
     scoring = check_choice(scoring, "scoring", ("mse", "mae"))
     if not isinstance(scale, (bool, np.bool_)):
         raise TypeError(f"scale must be True or False, got {scale!r}.")
+    convention, native = _resolve_convention(estimator, param_name, convention)
     kind = _path_kind(estimator, param_name)
     if kind is not None and np.any(alphas < 0):
         raise ValueError(f"alphas must all be >= 0, got min {alphas.min()}.")
+    if native is not None and native != convention and np.any(alphas <= 0):
+        raise ValueError(
+            f"alphas must all be > 0 to convert them from convention={convention!r} to "
+            f"{type(estimator).__name__}'s {native!r} units, got min {alphas.min()}."
+        )
     splits = _splits(cv, X, shuffle, random_state)
     fold_scores = np.empty((len(splits), len(alphas)))
     for f, (train, test) in enumerate(splits):
         Xtr, ytr, Xte, yte = X[train], y[train], X[test], y[test]
         if kind is not None:
-            fold_scores[f] = _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, alphas,
+            lambdas = _to_lambda(alphas, convention, len(train))
+            fold_scores[f] = _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, lambdas,
                                                scale, scoring)
             continue
+        values = _native_values(alphas, convention, native, len(train))
         model = clone(estimator)
         key = param_name
         if scale:
             model = Pipeline([("scale", StandardScaler()), ("model", model)])
             key = f"model__{param_name}"
-        for k, a in enumerate(alphas):
+        for k, a in enumerate(values):
             model.set_params(**{key: float(a)})
             model.fit(Xtr, ytr)
             fold_scores[f, k] = _loss(scoring, yte, np.asarray(model.predict(Xte), float))[0]
     mean = fold_scores.mean(axis=0)
     se = fold_scores.std(axis=0, ddof=1) / np.sqrt(len(splits))
-    best, i1se = one_se_index(alphas, mean, se)
+    best, i1se = one_se_index(alphas, mean, se, convention)
     return CVResult(alphas=alphas, mean=mean, se=se, fold_scores=fold_scores,
                     best_alpha=float(alphas[best]), alpha_1se=float(alphas[i1se]),
-                    best_index=best, index_1se=i1se, param_name=param_name, scoring=scoring)
+                    best_index=best, index_1se=i1se, param_name=param_name, scoring=scoring,
+                    convention=convention)
 
 
-def train_test_curve(estimator, X_train, y_train, X_test, y_test, alphas, param_name="alpha"):
+@dataclass
+class TrainTestResult:
+    """Training and test error along a grid of penalty strengths (the U-curve).
+
+    Attributes
+    ----------
+    alphas : ndarray (n_alphas,)
+        In the order given to :func:`train_test_curve`, in ``convention`` units.
+    train_mse, test_mse : ndarray (n_alphas,)
+    param_name : str
+    convention : {"lambda", "ridge", "C"}
+        Units of ``alphas``; the plot's axis reads it.
+    """
+
+    alphas: np.ndarray
+    train_mse: np.ndarray
+    test_mse: np.ndarray
+    param_name: str = "alpha"
+    convention: str = "lambda"
+
+    def plot(self, ax=None, **kwargs):
+        """Draw the U-curve with :func:`regbook.plotting.plot_train_test` (axis in ``convention``)."""
+        from .plotting import plot_train_test  # imported lazily: plotting imports matplotlib
+
+        kwargs.setdefault("convention", self.convention)
+        return plot_train_test(self.alphas, self.train_mse, self.test_mse, ax=ax, **kwargs)
+
+
+def train_test_curve(estimator, X_train, y_train, X_test, y_test, alphas, param_name="alpha", *,
+                     convention=None):
     """Training and test MSE of ``estimator`` refit at each alpha (the U-curve).
 
     Parameters
     ----------
     estimator : scikit-learn-API regressor (or a Pipeline; then ``param_name``
-        may be a ``step__param`` name). Cloned, never modified.
+        may be a ``step__param`` name). Cloned, never modified; refit with all its parameters.
     X_train, y_train, X_test, y_test : array_like
     alphas : array_like (n_alphas,)
-    param_name : str
+        Penalty strengths in ``convention`` units.
+    param_name : str, default="alpha"
+    convention : {"lambda", "ridge", "C"}, default=None
+        Units of ``alphas``, as in :func:`cv_curve`: None means the estimator's own
+        units (required when regbook cannot tell them); another convention is
+        converted with ``n = len(y_train)`` (e.g. ``Ridge(alpha=n * λ)``).
 
     Returns
     -------
-    train_mse, test_mse : ndarray (n_alphas,), in the order of ``alphas``
+    TrainTestResult
+        ``train_mse``, ``test_mse`` in the order of ``alphas``, and ``convention``.
 
     Examples
     --------
@@ -285,9 +439,9 @@ def train_test_curve(estimator, X_train, y_train, X_test, y_test, alphas, param_
     >>> from sklearn.linear_model import Ridge
     >>> rng = np.random.default_rng(0)
     >>> X = rng.standard_normal((40, 10)); y = X[:, 0] + rng.standard_normal(40)
-    >>> tr, te = train_test_curve(Ridge(), X[:20], y[:20], X[20:], y[20:], [0.01, 1.0, 100.0])
-    >>> bool(tr[0] < tr[-1])
-    True
+    >>> res = train_test_curve(Ridge(), X[:20], y[:20], X[20:], y[20:], [0.01, 1.0, 100.0])
+    >>> res.convention, bool(res.train_mse[0] < res.train_mse[-1])
+    ('ridge', True)
     """
     _check_estimator(estimator)
     X_train, y_train = check_X_y(X_train, y_train)
@@ -306,12 +460,20 @@ def train_test_curve(estimator, X_train, y_train, X_test, y_test, alphas, param_
         raise ValueError(
             f"param_name={param_name!r} is not a parameter of {type(estimator).__name__}."
         )
+    convention, native = _resolve_convention(estimator, param_name, convention)
+    if native is not None and native != convention and np.any(alphas <= 0):
+        raise ValueError(
+            f"alphas must all be > 0 to convert them from convention={convention!r} to "
+            f"{type(estimator).__name__}'s {native!r} units, got min {alphas.min()}."
+        )
+    values = _native_values(alphas, convention, native, X_train.shape[0])
     model = clone(estimator)
     train_mse = np.empty(len(alphas))
     test_mse = np.empty(len(alphas))
-    for k, a in enumerate(alphas):
+    for k, a in enumerate(values):
         model.set_params(**{param_name: float(a)})
         model.fit(X_train, y_train)
         train_mse[k] = np.mean((model.predict(X_train) - y_train) ** 2)
         test_mse[k] = np.mean((model.predict(X_test) - y_test) ** 2)
-    return train_mse, test_mse
+    return TrainTestResult(alphas=alphas, train_mse=train_mse, test_mse=test_mse,
+                           param_name=param_name, convention=convention)

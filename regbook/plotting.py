@@ -8,10 +8,13 @@ Conventions shared by every function here:
   current-figure state is never used, and no title is baked in (captions live
   in the book).
 * Axes are labelled with what they show and their scale. Every penalty-strength
-  axis is logarithmic and runs from strong penalties on the left to weak
-  penalties on the right (``ALPHA_LABEL``), so a model grows from left to right
-  in every chapter: paths fan out, the training error falls, the test error
-  draws its U.
+  axis is drawn by :func:`lambda_axis`: logarithmic, strong penalties on the left
+  and weak penalties on the right, so a model grows from left to right in every
+  chapter (paths fan out, the training error falls, the test error draws its
+  U), and labelled with its units (:func:`alpha_label`). Values are the book's
+  λ unless a function is told otherwise with ``convention=`` (``"ridge"`` for
+  scikit-learn ``Ridge``'s alpha = nλ, ``"C"`` for C = 1/(nλ)); a label never
+  calls anything but the book's λ "λ".
 * Colours come from the Okabe–Ito palette (``PALETTE``), which stays distinct
   for the common forms of colour blindness; each penalty keeps its colour in
   every figure (``PENALTY_COLORS``).
@@ -53,6 +56,7 @@ __all__ = [
     "HOUSE_RC",
     "house_style",
     "use_house_style",
+    "PATH_LAYOUTS",
     "plot_path",
     "plot_cv_curve",
     "plot_coefficients",
@@ -232,9 +236,12 @@ def lambda_axis(ax, *, convention="lambda", which="x", label=None):
     return ax
 
 
-def _alpha_axis(ax, xlabel=ALPHA_LABEL):
-    """Log-scale alpha axis, strong penalty left, weak right; idempotent on redraw."""
-    return lambda_axis(ax, label=xlabel)
+#: How a value in each convention is written in a marker label ("λ = 0.1", "C = 10").
+_SYMBOLS = {"lambda": "λ", "ridge": "Ridge alpha", "C": "C"}
+
+
+def _mark_text(convention, value):
+    return f"{_SYMBOLS[convention]} = {value:.3g}"
 
 
 def _positive_alphas(alphas, name="alphas"):
@@ -285,27 +292,50 @@ def _spread(values, gap):
 
 
 # --------------------------------------------------------------------------- paths and CV
-def _path_arrays(path):
+#: The two ways a coefficient array can hold a path.
+PATH_LAYOUTS = ("alphas_by_features", "features_by_alphas")
+
+
+def _path_arrays(path, layout):
+    if layout is not None:
+        check_choice(layout, "layout", PATH_LAYOUTS)
     if isinstance(path, (tuple, list)):
+        if len(path) < 2:
+            raise ValueError("path must be a PathResult or an (alphas, coefs) pair.")
         alphas, coefs, names = path[0], path[1], None
+        if layout is None:
+            raise ValueError(
+                "layout must be given when path is an (alphas, coefs) tuple: a tuple does not say "
+                "which axis of coefs is the alphas. Pass layout='alphas_by_features' for coefs of "
+                "shape (n_alphas, n_features) (regbook), layout='features_by_alphas' for "
+                "(n_features, n_alphas) (scikit-learn's lasso_path/enet_path), or pass a PathResult."
+            )
     else:
+        if not (hasattr(path, "alphas") and hasattr(path, "coefs")):
+            raise TypeError(
+                f"path must be a PathResult (or anything with .alphas and .coefs) or an "
+                f"(alphas, coefs) tuple, got {type(path).__name__}."
+            )
         alphas, coefs = path.alphas, path.coefs
         names = getattr(path, "feature_names", None)
+        layout = layout or "alphas_by_features"  # PathResult.coefs is (n_alphas, n_features)
     alphas = check_array(alphas, "path.alphas", ndim=1)
     coefs = np.asarray(coefs, dtype=float)
     if coefs.ndim == 1:
-        coefs = coefs[:, None]
+        coefs = coefs[:, None] if layout == "alphas_by_features" else coefs[None, :]
     if coefs.ndim != 2:
-        raise ValueError(f"path.coefs must be 2-D (n_alphas, n_features), got shape {coefs.shape}.")
-    if coefs.shape[0] != alphas.size and coefs.shape[1] == alphas.size:
-        coefs = coefs.T  # scikit-learn's lasso_path orientation (n_features, n_alphas)
+        raise ValueError(f"path.coefs must be 2-D, got shape {coefs.shape}.")
+    if layout == "features_by_alphas":
+        coefs = coefs.T
     if coefs.shape[0] != alphas.size:
+        other = "features_by_alphas" if layout == "alphas_by_features" else "alphas_by_features"
         raise ValueError(
-            f"path.coefs has {coefs.shape[0]} rows but path.alphas has {alphas.size} entries; "
-            "coefs must be (n_alphas, n_features)."
+            f"with layout={layout!r} path.coefs has {coefs.shape[0]} rows of alphas but path.alphas "
+            f"has {alphas.size} entries; check the shapes, or pass layout={other!r} if coefs is "
+            "stored the other way round."
         )
     n_features = coefs.shape[1]
-    if names is None:
+    if not names:
         names = [f"$w_{{{j + 1}}}$" for j in range(n_features)]
     names = [str(n) for n in names]
     if len(names) != n_features:
@@ -313,29 +343,53 @@ def _path_arrays(path):
     return alphas, coefs, names
 
 
-def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mark_label=None, knots=False):
+def _check_path_convention(path, convention):
+    alpha_label(convention)  # validates
+    if convention != "lambda" and type(path).__name__ == "PathResult":
+        raise ValueError(
+            f"convention={convention!r} was given for a PathResult, but every regbook path is in the "
+            "book's λ; drop convention= (or convert the alphas and pass an (alphas, coefs) tuple)."
+        )
+    return convention
+
+
+def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mark_label=None, knots=False,
+              layout=None, convention="lambda"):
     r"""Coefficient paths: one line per feature, ``w_j`` against the penalty strength.
 
     Parameters
     ----------
     path : PathResult or (alphas, coefs)
-        Anything with ``.alphas`` (n_alphas,) and ``.coefs`` (n_alphas, n_features)
-        (optionally ``.feature_names``), or a tuple such as scikit-learn's
-        ``lasso_path`` output (coefs given as (n_features, n_alphas) are transposed).
-    ax : matplotlib Axes, optional
-    x : {"log_alpha", "l1_norm"}
-        ``"log_alpha"``: alpha on a log axis, strong penalty on the left.
+        A :class:`regbook.paths.PathResult` (or anything with ``.alphas``
+        (n_alphas,), ``.coefs`` (n_alphas, n_features) and optionally
+        ``.feature_names``), or an ``(alphas, coefs)`` tuple such as
+        scikit-learn's ``lasso_path`` output, in which case ``layout`` is required.
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    x : {"log_alpha", "l1_norm"}, default="log_alpha"
+        ``"log_alpha"``: the penalty strength on a :func:`lambda_axis` (log
+        scale, strong penalty on the left).
         ``"l1_norm"``: ``||w||_1 / max ||w||_1`` along the path, as in the LARS figure.
-    mark_alpha : float or list of float, optional
-        Draw a dashed vertical line at each (e.g. the cross-validated alpha).
-    labels : bool or int
+    mark_alpha : float or list of float, default=None
+        Draw a dashed vertical line at each (e.g. the cross-validated λ), in ``convention`` units.
+    labels : bool or int, default=True
         Name the lines at their right end: True labels up to 15 features (the 10
         largest when there are more); an int labels that many of the largest.
-    mark_label : str or list of str, optional
+    mark_label : str or list of str, default=None
         Text at the top of each ``mark_alpha`` line (default ``"λ = ..."``).
-    knots : bool
+    knots : bool, default=False
         With ``x="l1_norm"``, draw a thin vertical line wherever the set of
         non-zero coefficients changes.
+    layout : {"alphas_by_features", "features_by_alphas"}, default=None
+        How ``coefs`` is stored: (n_alphas, n_features) as in regbook, or
+        (n_features, n_alphas) as scikit-learn's ``lasso_path`` returns it. Required
+        for a tuple (the shapes are never used to guess: with as many alphas as
+        features a guess would silently plot the wrong lines); None means
+        "alphas_by_features" for an object with ``.coefs``.
+    convention : {"lambda", "ridge", "C"}, default="lambda"
+        Units of the alphas, for the axis label and direction (:func:`lambda_axis`).
+        A PathResult is always in the book's λ; scikit-learn's ``lasso_path`` /
+        ``enet_path`` alphas are λ too.
 
     Returns
     -------
@@ -345,13 +399,14 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
     --------
     >>> alphas = np.array([1.0, 0.1, 0.01])
     >>> coefs = np.array([[0.0, 0.0], [0.5, 0.0], [0.9, -0.3]])
-    >>> ax = plot_path((alphas, coefs), mark_alpha=0.1)
+    >>> ax = plot_path((alphas, coefs), mark_alpha=0.1, layout="alphas_by_features")
     >>> [line.get_gid() for line in ax.lines if line.get_gid().startswith("path:")]
     ['path:0', 'path:1']
     >>> plt.close(ax.figure)
     """
     check_choice(x, "x", ("log_alpha", "l1_norm"))
-    alphas, coefs, names = _path_arrays(path)
+    convention = _check_path_convention(path, convention)
+    alphas, coefs, names = _path_arrays(path, layout)
     ax = _get_ax(ax)
     n_features = coefs.shape[1]
     if x == "log_alpha":
@@ -371,7 +426,7 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
         lines.append(line)
 
     if x == "log_alpha":
-        _alpha_axis(ax)
+        lambda_axis(ax, convention=convention)
     else:
         ax.set_xlabel(r"shrinkage factor $\|w\|_1 / \max\,\|w\|_1$")
         if knots:
@@ -388,7 +443,7 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
         else:
             order = np.argsort(alphas)
             mark_xs = list(np.interp(np.log(marks), np.log(alphas[order]), xs[order]))
-        texts = _as_list(mark_label) or [f"λ = {a:.3g}" for a in marks]
+        texts = _as_list(mark_label) or [_mark_text(convention, a) for a in marks]
         _mark_vertical(ax, mark_xs, texts)
 
     if labels:
@@ -406,17 +461,23 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
     return ax
 
 
-def plot_cv_curve(cv, ax=None, *, ylabel="cross-validated MSE (mean ± 1 SE)"):
+def plot_cv_curve(cv, ax=None, *, ylabel="cross-validated MSE (mean ± 1 SE)", convention=None):
     r"""Cross-validation curve: mean error ± one standard error against alpha, both choices marked.
 
     Parameters
     ----------
     cv : CVResult
         Anything with ``.alphas``, ``.mean``, ``.se`` and optionally
-        ``.best_alpha`` (smallest mean error) and ``.alpha_1se`` (the largest
-        alpha whose mean error is within one SE of the minimum).
-    ax : matplotlib Axes, optional
-    ylabel : str
+        ``.best_alpha`` (smallest mean error), ``.alpha_1se`` (the strongest
+        penalty whose mean error is within one SE of the minimum) and
+        ``.convention``.
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    ylabel : str, default="cross-validated MSE (mean ± 1 SE)"
+    convention : {"lambda", "ridge", "C"}, default=None
+        Units of ``cv.alphas`` for the :func:`lambda_axis`; None reads
+        ``cv.convention`` (a :class:`regbook.model_selection.CVResult` always
+        has one) and falls back to the book's λ.
 
     Returns
     -------
@@ -433,6 +494,9 @@ def plot_cv_curve(cv, ax=None, *, ylabel="cross-validated MSE (mean ± 1 SE)"):
     >>> plt.close(ax.figure)
     """
     alphas = _positive_alphas(cv.alphas, "cv.alphas")
+    if convention is None:
+        convention = getattr(cv, "convention", None) or "lambda"
+    alpha_label(convention)  # validates
     mean = check_array(cv.mean, "cv.mean", ndim=1)
     se = check_array(cv.se, "cv.se", ndim=1)
     if not (alphas.size == mean.size == se.size):
@@ -452,12 +516,12 @@ def plot_cv_curve(cv, ax=None, *, ylabel="cross-validated MSE (mean ± 1 SE)"):
         ax.axhline(mean[k] + se[k], color=_GRAY, lw=0.9, ls=":", zorder=1, gid="one-se-level",
                    label="minimum + 1 SE")
         ax.axvline(best, color=PALETTE[1], ls="--", lw=1.5, zorder=1.5, gid="best-alpha",
-                   label=f"minimum CV error, λ = {best:.3g}")
+                   label=f"minimum CV error, {_mark_text(convention, best)}")
     if one_se is not None:
         one_se = float(one_se)
         ax.axvline(one_se, color=PALETTE[2], ls="-.", lw=1.5, zorder=1.5, gid="alpha-1se",
-                   label=f"one-SE rule, λ = {one_se:.3g}")
-    _alpha_axis(ax)
+                   label=f"one-SE rule, {_mark_text(convention, one_se)}")
+    lambda_axis(ax, convention=convention)
     ax.set_ylabel(ylabel)
     _legend_first(ax, container)
     return ax
@@ -603,8 +667,8 @@ def plot_objective(histories, ax=None, *, optimum=None, xlabel="iteration"):
 
 
 # --------------------------------------------------------------------------- over/underfitting
-def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None, xlabel=ALPHA_LABEL,
-                    ylabel="mean squared error", mark_label=None):
+def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None, xlabel=None,
+                    ylabel="mean squared error", mark_label=None, convention="lambda"):
     r"""Training and test error against the penalty strength: the U-curve.
 
     Strong penalties (left) underfit, weak penalties (right) overfit; the lowest
@@ -613,12 +677,18 @@ def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None
     Parameters
     ----------
     alphas : array_like (n_alphas,), > 0
+        Penalty strengths in ``convention`` units.
     train_error, test_error : array_like (n_alphas,)
-    ax : matplotlib Axes, optional
-    mark_alpha : float or list of float, optional
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    mark_alpha : float or list of float, default=None
         Dashed vertical line(s), e.g. the alpha chosen by cross-validation.
-    xlabel, ylabel : str
-    mark_label : str or list of str, optional
+    xlabel : str, default=None
+        Overrides the axis label (keep the units in it); None uses :func:`alpha_label`.
+    ylabel : str, default="mean squared error"
+    mark_label : str or list of str, default=None
+    convention : {"lambda", "ridge", "C"}, default="lambda"
+        Units of ``alphas`` (and ``mark_alpha``): the axis is drawn by :func:`lambda_axis`.
 
     Returns
     -------
@@ -631,6 +701,7 @@ def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None
     >>> plt.close(ax.figure)
     """
     alphas = _positive_alphas(alphas)
+    alpha_label(convention)  # validates
     train_error = check_array(train_error, "train_error", ndim=1)
     test_error = check_array(test_error, "test_error", ndim=1)
     if not (alphas.size == train_error.size == test_error.size):
@@ -645,9 +716,9 @@ def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None
     marks = [float(a) for a in _as_list(mark_alpha)]
     texts = _as_list(mark_label)
     for i, a in enumerate(marks):
-        text = f"{texts[i]}, λ = {a:.3g}" if i < len(texts) else f"λ = {a:.3g}"
+        text = f"{texts[i]}, {_mark_text(convention, a)}" if i < len(texts) else _mark_text(convention, a)
         ax.axvline(a, color="#333333", ls="--", lw=1.2, zorder=1.5, gid="mark-alpha", label=text)
-    _alpha_axis(ax, xlabel)
+    lambda_axis(ax, convention=convention, label=xlabel)
     ax.set_ylabel(ylabel)
     ax.legend(loc="best")
     return ax
