@@ -19,7 +19,9 @@ from regbook.plotting import (  # noqa: E402
     HOUSE_RC,
     PALETTE,
     PENALTY_COLORS,
+    alpha_label,
     house_style,
+    lambda_axis,
     plot_coefficients,
     plot_cv_curve,
     plot_descent,
@@ -119,7 +121,8 @@ def test_plot_path_redraw_keeps_direction(diabetes_path):
 
 def test_plot_path_l1_norm_and_sklearn_tuple(diabetes_path):
     coefs_sklearn = diabetes_path.coefs.T  # (n_features, n_alphas), as lasso_path returns
-    ax = plot_path((diabetes_path.alphas, coefs_sklearn), x="l1_norm", knots=True, mark_alpha=[1.0, 5.0])
+    ax = plot_path((diabetes_path.alphas, coefs_sklearn), x="l1_norm", knots=True, mark_alpha=[1.0, 5.0],
+                   layout="features_by_alphas")
     norms = np.abs(diabetes_path.coefs).sum(axis=1)
     for j in range(10):
         ln = line(ax, f"path:{j}")
@@ -135,9 +138,75 @@ def test_plot_path_rejects_bad_input(diabetes_path):
     with pytest.raises(ValueError, match="x="):
         plot_path(diabetes_path, x="alpha")
     with pytest.raises(ValueError, match="> 0"):
-        plot_path((np.array([1.0, 0.0]), np.ones((2, 3))))
-    with pytest.raises(ValueError, match="rows"):
-        plot_path((np.array([1.0, 0.5, 0.1]), np.ones((4, 5))))
+        plot_path((np.array([1.0, 0.0]), np.ones((2, 3))), layout="alphas_by_features")
+    with pytest.raises(ValueError, match="layout='features_by_alphas'"):
+        plot_path((np.array([1.0, 0.5, 0.1]), np.ones((4, 3))), layout="alphas_by_features")
+    with pytest.raises(ValueError, match="layout"):
+        plot_path((np.array([1.0, 0.5, 0.1]), np.ones((3, 5))))  # a tuple without layout
+    with pytest.raises(ValueError, match="layout"):
+        plot_path(diabetes_path, layout="rows")
+    with pytest.raises(TypeError, match="PathResult"):
+        plot_path(np.ones((3, 3)))
+
+
+def test_plot_path_never_guesses_a_square_tuple():
+    """Finding 7: 3 features x 3 alphas in scikit-learn's layout must plot each feature's own path."""
+    X, y = load_diabetes(return_X_y=True)
+    X = StandardScaler().fit_transform(X[:, [2, 3, 8]])
+    alphas, coefs_sk, _ = lasso_path(X, y - y.mean(), alphas=[20.0, 5.0, 1.0], tol=1e-12)  # (3 features, 3 alphas)
+    assert coefs_sk.shape == (3, 3) and not np.allclose(coefs_sk, coefs_sk.T)
+    with pytest.raises(ValueError, match="layout"):
+        plot_path((alphas, coefs_sk))
+    ax = plot_path((alphas, coefs_sk), layout="features_by_alphas")
+    model = Lasso(alpha=alphas[1], fit_intercept=False, tol=1e-12).fit(X, y - y.mean())
+    for j in range(3):
+        np.testing.assert_array_equal(line(ax, f"path:{j}").get_ydata(), coefs_sk[j])
+        assert line(ax, f"path:{j}").get_ydata()[1] == pytest.approx(model.coef_[j], abs=1e-6)
+    ax = plot_path((alphas, coefs_sk.T), layout="alphas_by_features")
+    np.testing.assert_array_equal(line(ax, "path:0").get_ydata(), coefs_sk[0])
+
+
+@pytest.mark.parametrize("convention, inverted", [("lambda", True), ("ridge", True), ("C", False)])
+def test_penalty_axes_direction_and_label_per_convention(convention, inverted):
+    """Strongest penalty on the left: large λ and Ridge alpha (inverted axis), small C (natural)."""
+    values = np.array([10.0, 1.0, 0.1])
+    label = alpha_label(convention)
+    assert {"lambda": "λ", "ridge": "Ridge alpha = nλ", "C": "C = 1/(nλ)"}[convention] in label
+    path = SimpleNamespace(alphas=values, coefs=np.array([[0.0, 0.0], [0.5, 0.0], [0.9, -0.3]]))
+    cv = SimpleNamespace(alphas=values, mean=np.array([3.0, 1.0, 1.2]), se=np.full(3, 0.2), best_alpha=1.0,
+                         alpha_1se=10.0 if convention != "C" else 0.1, convention=convention)
+    axes = [
+        plot_path(path, convention=convention, mark_alpha=1.0),
+        plot_cv_curve(cv),
+        plot_train_test(values, [3.0, 1.0, 0.2], [3.2, 1.4, 2.0], convention=convention, mark_alpha=1.0),
+    ]
+    fig, ax = plt.subplots()
+    ax.plot(values, [1, 2, 3])
+    axes.append(lambda_axis(ax, convention=convention))
+    symbol = {"lambda": "λ = 1", "ridge": "Ridge alpha = 1", "C": "C = 1"}[convention]
+    for ax in axes:
+        assert ax.get_xscale() == "log"
+        assert bool(ax.xaxis_inverted()) is inverted
+        assert ax.get_xlabel() == label
+        lo, hi = ax.get_xlim()  # the left end is the strongest penalty
+        assert (lo > hi) if inverted else (lo < hi)
+    texts = [t.get_text() for t in axes[0].texts] + axes[1].get_legend_handles_labels()[1] \
+        + axes[2].get_legend_handles_labels()[1]
+    assert any(symbol in t for t in texts)
+    if convention != "lambda":
+        assert not any("λ =" in t for t in texts)  # never call another convention "λ"
+    with pytest.raises(ValueError, match="convention"):
+        plot_train_test(values, [1, 2, 3], [1, 2, 3], convention="sklearn")
+
+
+def test_a_pathresult_is_always_lambda():
+    from regbook.paths import ridge_path
+
+    rng = np.random.default_rng(0)
+    path = ridge_path(rng.standard_normal((10, 2)), rng.standard_normal(10), [1.0, 0.1])
+    assert path.plot().get_xlabel() == alpha_label("lambda")
+    with pytest.raises(ValueError, match="λ"):
+        plot_path(path, convention="ridge")
 
 
 # --------------------------------------------------------------------------- CV
@@ -350,8 +419,7 @@ def test_every_figure_renders(diabetes_path, two_features, tmp_path):
 
 def test_real_regbook_results_are_accepted(two_features):
     """The objects other regbook modules return plug straight in (duck typing, no import coupling)."""
-    paths = pytest.importorskip("regbook.paths")
-    solvers = pytest.importorskip("regbook.solvers")
+    from regbook import paths, solvers
     X, y = two_features
     path = paths.lasso_path(X, y, alphas=np.geomspace(1.0, 0.01, 15))
     ax = path.plot(mark_alpha=0.1)
