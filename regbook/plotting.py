@@ -189,7 +189,7 @@ def alpha_label(convention="lambda"):
     return ALPHA_CONVENTIONS[convention]
 
 
-def lambda_axis(ax, *, convention="lambda", which="x", label=None):
+def lambda_axis(ax, *, convention="lambda", which="x", label=None, scale="log"):
     """Make ``ax``'s x (or y) axis a penalty-strength axis, the one way the book draws it.
 
     Logarithmic, with the strongest penalty on the left (or bottom) and the
@@ -205,6 +205,9 @@ def lambda_axis(ax, *, convention="lambda", which="x", label=None):
     which : {"x", "y"}, default="x"
     label : str or None, default=None
         Overrides the label (keep the units in it).
+    scale : {"log", "linear"}, default="log"
+        ``"linear"`` only for an axis that must include 0 (e.g. ``λ / λ_max``
+        from 0 to 1); the direction is the same.
 
     Returns
     -------
@@ -225,8 +228,11 @@ def lambda_axis(ax, *, convention="lambda", which="x", label=None):
     text = alpha_label(convention) if label is None else label
     if which not in ("x", "y"):
         raise ValueError(f"which must be 'x' or 'y', got {which!r}.")
+    check_choice(scale, "scale", ("log", "linear"))
+    if scale == "linear" and label is None:
+        text = text.replace("log scale, ", "")
     axis = ax.xaxis if which == "x" else ax.yaxis
-    (ax.set_xscale if which == "x" else ax.set_yscale)("log")
+    (ax.set_xscale if which == "x" else ax.set_yscale)(scale)
     # Strong penalty first: large λ / Ridge alpha (inverted axis), small C (natural axis).
     want_inverted = convention != "C"
     is_inverted = ax.xaxis_inverted() if which == "x" else ax.yaxis_inverted()

@@ -62,7 +62,26 @@ def test_plot_returns_axes():
     fig, ax = plt.subplots()
     assert c.plot(ax=ax) is ax
     assert ax.get_yscale() == "log"
+    assert ax.get_xscale() == "linear" and not ax.xaxis_inverted() and ax.get_xlabel() == "polynomial degree"
     plt.close(fig)
+
+
+def test_plot_alpha_axis_is_the_books_lambda_axis_in_house_colours():
+    from matplotlib.colors import same_color
+
+    from regbook.plotting import PALETTE, alpha_label
+
+    lambdas = [1e-4, 1e-2, 1.0]
+    c = bias_variance_curve([PolynomialRidge(5, alpha=a) for a in lambdas], lambdas, param="alpha",
+                            n_datasets=5)
+    ax = c.plot()
+    assert ax.get_xscale() == "log" and ax.xaxis_inverted()  # strongest penalty on the left
+    assert ax.get_xlabel() == alpha_label("lambda")
+    lines = {ln.get_gid(): ln for ln in ax.lines}
+    np.testing.assert_array_equal(lines["variance"].get_ydata(), c.variance)
+    for gid in ("bias2", "variance", "total", "test-error", "train-error"):
+        assert any(same_color(lines[gid].get_color(), p) for p in PALETTE), gid
+    plt.close(ax.figure)
 
 
 def test_true_function_and_mean_prediction_shape():

@@ -44,11 +44,13 @@ def test_zero_frequency_l1_zeros_l2_never():
 def test_zero_frequency_matches_sklearn_lasso_zeros():
     res = zero_frequency([0.5], n_problems=15, n_features=3, random_state=3)
     rng = np.random.default_rng(3)  # replay the same problems
-    from regbook.chapters.sparsity import _lasso_alpha_max, _random_problem
+    from regbook.chapters.sparsity import _random_problem
     zeros = 0
     for _ in range(15):
         X, y = _random_problem(rng, 20, 3, 1.0)
-        w = Lasso(alpha=0.5 * _lasso_alpha_max(X, y), tol=1e-12, max_iter=100000).fit(X, y).coef_
+        lam_max = np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))) / len(y)  # subgradient condition at w = 0
+        assert Lasso(alpha=lam_max * (1 + 1e-9)).fit(X, y).coef_.tolist() == [0.0] * 3
+        w = Lasso(alpha=0.5 * lam_max, tol=1e-12, max_iter=100000).fit(X, y).coef_
         zeros += int(np.sum(np.abs(w) < 1e-9))
     assert res.zero_fraction["l1"][0] == pytest.approx(zeros / 45)
 
@@ -92,3 +94,25 @@ def test_selection_frequency_agrees_with_regbook_coordinate_descent():
         ref = coordinate_descent(X[rows], y[rows], 0.1, 0.7, max_iter=100000, tol=1e-12).coef
         assert np.allclose(sf.coefs[i], ref, atol=1e-6)
         assert np.array_equal(sf.coefs[i] == 0.0, ref == 0.0)
+
+
+@pytest.mark.parametrize("fractions, scale", [([0.0, 0.5, 1.0], "linear"), ([0.1, 0.5, 1.0], "log")])
+def test_zero_frequency_plot_strong_penalty_left_house_colours(fractions, scale):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from regbook.plotting import PENALTY_COLORS, PENALTY_LABELS
+
+    res = zero_frequency(fractions, n_problems=5)
+    fig, ax = plt.subplots()
+    assert res.plot(ax=ax) is ax
+    assert ax.get_xscale() == scale and ax.xaxis_inverted()  # λ = λ_max (all zero) on the left
+    assert "lambda_{\\max}" in ax.get_xlabel() and "weaker" in ax.get_xlabel()
+    for pen in ("l1", "l2"):
+        (ln,) = [ln for ln in ax.lines if ln.get_gid() == f"zero-fraction:{pen}"]
+        assert matplotlib.colors.same_color(ln.get_color(), PENALTY_COLORS[pen])
+        assert ln.get_label() == PENALTY_LABELS[pen]
+        np.testing.assert_array_equal(ln.get_ydata(), res.zero_fraction[pen])
+    plt.close(fig)

@@ -260,28 +260,34 @@ class BiasVarianceCurve:
     def plot(self, ax=None, *, show_train=True):
         """Draw the three terms, their sum and the measured test (and train) error on ``ax``.
 
-        The y axis is logarithmic (errors span orders of magnitude); for
-        ``param="alpha"`` the x axis is too. A bias² estimate that is not positive
-        (below the simulation's resolution) is left out. Returns ``ax``.
+        The y axis is logarithmic (errors span orders of magnitude). For
+        ``param="alpha"`` (the book's λ of :class:`PolynomialRidge`) the x axis is
+        drawn by :func:`regbook.plotting.lambda_axis`: log scale, strongest
+        penalty on the left, so the model grows from left to right as it does
+        against the degree. Colours are the house palette. A bias² estimate that
+        is not positive (below the simulation's resolution) is left out. Returns ``ax``.
         """
         import matplotlib.pyplot as plt
+
+        from ..plotting import PALETTE, lambda_axis
 
         if ax is None:
             _, ax = plt.subplots()
         v = self.values
-        ax.plot(v, np.where(self.bias2 > 0, self.bias2, np.nan), "-", color="#1f77b4", label="bias²")
-        ax.plot(v, self.variance, "-", color="#d62728", label="variance")
-        ax.plot(v, self.noise, ":", color="0.4", label="noise σ²")
-        ax.plot(v, self.total, "-", color="black", lw=2.5, alpha=0.35, label="bias² + variance + noise")
-        ax.plot(v, self.test_error, "o", color="black", ms=4, label="measured test error")
+        ax.plot(v, np.where(self.bias2 > 0, self.bias2, np.nan), "-", color=PALETTE[0], label="bias²",
+                gid="bias2")
+        ax.plot(v, self.variance, "-", color=PALETTE[1], label="variance", gid="variance")
+        ax.plot(v, self.noise, ":", color="#8c8c8c", label="noise σ²", gid="noise")
+        ax.plot(v, self.total, "-", color=PALETTE[6], lw=2.5, alpha=0.35, label="bias² + variance + noise",
+                gid="total")
+        ax.plot(v, self.test_error, "o", color=PALETTE[6], ms=4, label="measured test error", gid="test-error")
         if show_train:
-            ax.plot(v, self.train_error, "--", color="#2ca02c", label="training error")
+            ax.plot(v, self.train_error, "--", color=PALETTE[2], label="training error", gid="train-error")
         ax.set_yscale("log")
         if self.param == "alpha":
-            ax.set_xscale("log")
-            ax.set_xlabel("penalty strength λ (alpha)")
+            lambda_axis(ax, convention="lambda")
         else:
-            ax.set_xlabel(self.param)
+            ax.set_xlabel("polynomial degree" if self.param == "degree" else self.param)
         ax.set_ylabel("mean squared error")
         return ax
 

@@ -28,6 +28,7 @@ from .._validation import (
     check_X_y,
 )
 from ..geometry import _solve_gram, gram_2d
+from ..paths import alpha_max
 from ..penalties import penalty_l1_ratio
 from ..solvers import coordinate_descent
 
@@ -166,17 +167,28 @@ class ZeroFrequency:
     n_features: int
 
     def plot(self, ax=None, *, colors=None):
-        """Fraction of exactly-zero coefficients against ``alpha / alpha_max``, one line per penalty."""
+        """Fraction of exactly-zero coefficients against ``λ / λ_max``, one line per penalty.
+
+        The x axis is drawn by :func:`regbook.plotting.lambda_axis`: strongest
+        penalty (``λ = λ_max``) on the left; log scale, or linear when the
+        fractions include 0. Lines use the house colours and names of the
+        penalties (:data:`regbook.plotting.PENALTY_COLORS`) unless ``colors``
+        maps a penalty to another colour. Returns ``ax``.
+        """
         import matplotlib.pyplot as plt
+
+        from ..plotting import PENALTY_COLORS, PENALTY_LABELS, lambda_axis
 
         if ax is None:
             _, ax = plt.subplots()
-        colors = colors or {}
+        colors = {**PENALTY_COLORS, **(colors or {})}
         markers = {"l1": "o", "l2": "s", "elasticnet": "^"}
         for pen, frac in self.zero_fraction.items():
-            ax.plot(self.alpha_fractions, frac, marker=markers.get(pen, "o"), label=pen,
-                    color=colors.get(pen))
-        ax.set_xlabel(r"$\lambda / \lambda_{\max}$")
+            ax.plot(self.alpha_fractions, frac, marker=markers.get(pen, "o"), label=PENALTY_LABELS.get(pen, pen),
+                    color=colors.get(pen), gid=f"zero-fraction:{pen}")
+        log = bool(np.all(self.alpha_fractions > 0))
+        lambda_axis(ax, scale="log" if log else "linear",
+                    label=r"$\lambda / \lambda_{\max}$" + (" (log scale, weaker →)" if log else " (weaker →)"))
         ax.set_ylabel("fraction of coefficients exactly 0")
         ax.set_ylim(-0.03, 1.03)
         ax.legend()
@@ -189,11 +201,6 @@ def _random_problem(rng, n_samples, n_features, noise):
     w = rng.standard_normal(n_features)
     y = X @ w + noise * rng.standard_normal(n_samples)
     return X, y
-
-
-def _lasso_alpha_max(X, y):
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
-    return float(np.max(np.abs(Xc.T @ yc))) / X.shape[0]
 
 
 def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_problems=200,
@@ -246,7 +253,7 @@ def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_p
     zeros = {pen: np.zeros((len(fr), n_problems, n_features), dtype=bool) for pen in penalties}
     for i in range(n_problems):
         X, y = _random_problem(rng, n_samples, n_features, noise)
-        amax = _lasso_alpha_max(X, y)
+        amax = alpha_max(X, y)  # the lasso's all-zero λ, with an intercept
         A, c, _ = gram_2d(X, y, fit_intercept=True)  # once per problem
         for k, f in enumerate(fr):
             for pen in penalties:
