@@ -25,6 +25,13 @@ class the intercept ``b`` is not penalized.
 
 The pitfall: ``Ridge(alpha=1.0)`` and ``ElasticNet(alpha=1.0, l1_ratio=0)`` are
 *not* the same model; the second is ``Ridge(alpha=n)``.
+
+The book's λ is the "solver alpha" column: every regbook solver and path
+(:func:`regbook.paths.ridge_path` included) takes it, and only it is called λ
+in labels and prose. A value in another convention keeps its own name: on plots
+:func:`regbook.plotting.lambda_axis` labels it ``convention="ridge"`` (``Ridge``
+alpha = nλ) or ``convention="C"`` (C = 1/(nλ)), and
+:func:`regbook.model_selection.cv_curve` reports the convention of its grid.
 """
 from __future__ import annotations
 
