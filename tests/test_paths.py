@@ -273,9 +273,6 @@ def test_bad_inputs_name_the_argument(call, exc, match):
 
 
 def test_plot_delegates_to_plotting(diabetes):
-    plotting = pytest.importorskip("regbook.plotting")
-    if not hasattr(plotting, "plot_path"):
-        pytest.skip("regbook.plotting.plot_path not written yet")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -285,4 +282,5 @@ def test_plot_delegates_to_plotting(diabetes):
     path = lasso_path(X, y, n_alphas=20)
     fig, ax = plt.subplots()
     assert path.plot(ax=ax) is ax
+    assert ax.get_xscale() == "log" and ax.xaxis_inverted() and "λ" in ax.get_xlabel()  # the book's λ axis
     plt.close(fig)
