@@ -166,6 +166,58 @@ def test_assert_check_rejects_weak_asserts(cells, problem):
     assert any(problem in p for p in assert_problems(_notebook(*cells)))
 
 
+INTERACTIVE = re.compile(r"regbook\.exercises|\bexplore_\w+\(")
+
+
+def sections_without_asserts(nb):
+    """``## `` sections that compute something but assert nothing in a ``remove-cell`` cell.
+
+    A section whose code cells are all explorers (``explore_*``) or exercise checks
+    (``regbook.exercises``) states no claim of its own and is exempt.
+    """
+    missing, title, computes, asserts = [], None, False, False
+
+    def close():
+        if title is not None and computes and not asserts:
+            missing.append(title)
+
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            heading = re.search(r"^## +(.+)$", src, re.M)
+            if heading:
+                close()
+                title, computes, asserts = heading.group(1).strip(), False, False
+        elif cell["cell_type"] == "code" and title is not None:
+            computes |= not INTERACTIVE.search(src)
+            hidden = "remove-cell" in cell.get("metadata", {}).get("tags", [])
+            asserts |= hidden and any(isinstance(n, ast.Assert) for n in ast.walk(_parse(src)))
+    close()
+    return missing
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_section_that_computes_asserts_a_claim(nb_path):
+    missing = sections_without_asserts(_load(nb_path))
+    assert not missing, (
+        f"{nb_path.name}: section(s) {missing} run code but assert none of their claims; add a "
+        "cell tagged remove-cell that asserts what the section's prose says"
+    )
+
+
+def _md(src):
+    return {"cell_type": "markdown", "source": src, "metadata": {}}
+
+
+def test_section_check_flags_a_section_without_asserts():
+    cells = _notebook(("x = 1", ()), ("assert x == 1", ("remove-cell",)), ("y = 2", ()),
+                      ("regbook.explore_path(X, y)", ()), ("from regbook.exercises import c", ()))
+    cells = cells["cells"]
+    nb = {"cells": [_md("# T"), _md("## Claimed"), *cells[:2], _md("## Unchecked"), cells[2],
+                    _md("## Explore"), cells[3], _md("## Exercises"), cells[4], _md("## Prose")]}
+    assert sections_without_asserts(nb) == ["Unchecked"]
+
+
 UNSEEDED = [
     (re.compile(r"default_rng\(\s*\)"), "np.random.default_rng() without a seed"),
     (re.compile(r"np\.random\.(rand|randn|randint|normal|uniform|choice|shuffle|permutation)\("),
