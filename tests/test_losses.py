@@ -88,7 +88,8 @@ def test_logistic_rejects_non_binary_labels():
     [
         (dict(X=[[1.0], [np.nan]]), r"^X contains 1 NaN or infinite value\(s\); remove or impute"),
         (dict(y=[1.0, np.inf]), r"^y contains 1 NaN or infinite value\(s\); remove or impute"),
-        (dict(y=[1.0, 0.0, 1.0]), r"^X and y have different numbers of samples: .*; they must match"),
+        (dict(y=[1.0, 0.0, 1.0]),
+         r"^X and y have different numbers of samples: .*; they must match"),
         (dict(w=[1.0, 2.0]), r"^w has 2 entries but X has 1 features; they must match"),
         (dict(X=[1.0, 2.0]), r"^X must be 2-D .*reshape it with X\.reshape\(-1, 1\)"),
         (dict(b="a"), r"^b must be a real number, got str 'a'"),

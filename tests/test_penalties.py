@@ -56,7 +56,8 @@ def test_subgradient_sign_zero_convention():
 @pytest.mark.parametrize(
     "call, exc, match",
     [
-        (lambda: L1Penalty(-1.0), ValueError, r"^alpha must be >= 0 .*; use alpha=0 for no penalty"),
+        (lambda: L1Penalty(-1.0), ValueError,
+         r"^alpha must be >= 0 .*; use alpha=0 for no penalty"),
         (lambda: ElasticNetPenalty(1.0, 1.5), ValueError,
          r"^l1_ratio must be in \[0, 1\] \(0 = pure L2/ridge, 1 = pure L1/lasso\)"),
         (lambda: make_penalty("l3"), ValueError,
