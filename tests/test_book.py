@@ -1,6 +1,7 @@
 """Repository hygiene for the book: every chapter listed, clean, seeded and self-checking."""
 from __future__ import annotations
 
+import ast
 import json
 import re
 import sys
@@ -72,18 +73,149 @@ def test_notebook_is_committed_without_outputs(nb_path):
     assert not widgets_state, f"{nb_path.name} stores widget state in its metadata"
 
 
+MIN_ASSERTS = 3  # per chapter, in cells tagged remove-cell
+
+
+def _parse(src):
+    """Parse a code cell, dropping IPython magics and shell lines (``%...``, ``!...``)."""
+    lines = [ln for ln in src.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+    return ast.parse("\n".join(lines))
+
+
+def _assigned_names(nb):
+    """Names the notebook computes: assignment, loop and ``with`` targets, functions, classes."""
+    names = set()
+    for src in _code(nb):
+        for node in ast.walk(_parse(src)):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+    return names
+
+
+def assert_problems(nb):
+    """Why ``nb``'s hidden asserts do not check its claims (an empty list if they do).
+
+    Each ``assert`` must depend on something (not ``assert True`` or ``assert 1 < 2``); each
+    ``remove-cell`` code cell with asserts must assert on at least one value the notebook
+    computes (a name it assigns, not only an imported function); and the chapter needs at
+    least ``MIN_ASSERTS`` asserts in such cells.
+    """
+    computed = _assigned_names(nb)
+    problems, total = [], 0
+    for i, cell in enumerate(nb["cells"]):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell["cell_type"] != "code" or "remove-cell" not in tags:
+            continue
+        asserts = [n for n in ast.walk(_parse("".join(cell["source"])))
+                   if isinstance(n, ast.Assert)]
+        total += len(asserts)
+        used = set()
+        for node in asserts:
+            names = {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
+            if not names:
+                problems.append(f"cell {i}: `assert {ast.unparse(node.test)}` is a constant")
+            used |= names
+        if asserts and not used & computed:
+            problems.append(f"cell {i}: no assert uses a value the notebook computes")
+    if total < MIN_ASSERTS:
+        problems.append(f"{total} assert(s) in remove-cell cells, fewer than {MIN_ASSERTS}")
+    return problems
+
+
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_asserts_its_claims(nb_path):
-    nb = _load(nb_path)
-    checks = [
-        "".join(c["source"])
-        for c in nb["cells"]
-        if c["cell_type"] == "code" and "remove-cell" in c.get("metadata", {}).get("tags", [])
-    ]
-    assert any(re.search(r"^\s*assert\b", src, re.M) for src in checks), (
-        f"{nb_path.name} has no `assert` in a cell tagged remove-cell: "
-        "assert the chapter's key claims so nbval fails if they stop being true"
+    problems = assert_problems(_load(nb_path))
+    assert not problems, (
+        f"{nb_path.name}: " + "; ".join(problems) + ". Assert the chapter's key claims on the "
+        "values it computes, in cells tagged remove-cell, so nbval fails if they stop being true"
     )
+
+
+def _notebook(*cells):
+    """A minimal notebook: each cell is ``(source, tags)``."""
+    return {"cells": [{"cell_type": "code", "source": src, "metadata": {"tags": list(tags)}}
+                      for src, tags in cells]}
+
+
+def test_assert_check_accepts_claims_on_computed_values():
+    nb = _notebook(("import numpy as np\nw = np.ones(3)", ()),
+                   ("assert w.sum() == 3\nassert np.all(w > 0)\nassert len(w) == 3",
+                    ("remove-cell",)))
+    assert assert_problems(nb) == []
+
+
+@pytest.mark.parametrize(
+    "cells, problem",
+    [
+        pytest.param([("x = 1", ()), ("assert x\nassert x\nassert True", ("remove-cell",))],
+                     "`assert True` is a constant", id="assert-true"),
+        pytest.param([("x = 1", ()), ("assert x\nassert x\nassert 1 < 2", ("remove-cell",))],
+                     "`assert 1 < 2` is a constant", id="constant-comparison"),
+        pytest.param([("import math\nx = 1", ()), ("assert x\nassert x", ("remove-cell",)),
+                      ("assert math.pi > 3", ("remove-cell",))],
+                     "cell 2: no assert uses a value the notebook computes", id="imports-only"),
+        pytest.param([("x = 1", ()), ("assert x\nassert x", ("remove-cell",))],
+                     "2 assert(s) in remove-cell cells, fewer than 3", id="too-few"),
+        pytest.param([("x = 1", ()), ("assert x\nassert x\nassert x", ())],
+                     "0 assert(s) in remove-cell cells", id="asserts-outside-hidden-cells"),
+    ],
+)
+def test_assert_check_rejects_weak_asserts(cells, problem):
+    assert any(problem in p for p in assert_problems(_notebook(*cells)))
+
+
+INTERACTIVE = re.compile(r"regbook\.exercises|\bexplore_\w+\(")
+
+
+def sections_without_asserts(nb):
+    """``## `` sections that compute something but assert nothing in a ``remove-cell`` cell.
+
+    A section whose code cells are all explorers (``explore_*``) or exercise checks
+    (``regbook.exercises``) states no claim of its own and is exempt.
+    """
+    missing, title, computes, asserts = [], None, False, False
+
+    def close():
+        if title is not None and computes and not asserts:
+            missing.append(title)
+
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            heading = re.search(r"^## +(.+)$", src, re.M)
+            if heading:
+                close()
+                title, computes, asserts = heading.group(1).strip(), False, False
+        elif cell["cell_type"] == "code" and title is not None:
+            computes |= not INTERACTIVE.search(src)
+            hidden = "remove-cell" in cell.get("metadata", {}).get("tags", [])
+            asserts |= hidden and any(isinstance(n, ast.Assert) for n in ast.walk(_parse(src)))
+    close()
+    return missing
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_section_that_computes_asserts_a_claim(nb_path):
+    missing = sections_without_asserts(_load(nb_path))
+    assert not missing, (
+        f"{nb_path.name}: section(s) {missing} run code but assert none of their claims; add a "
+        "cell tagged remove-cell that asserts what the section's prose says"
+    )
+
+
+def _md(src):
+    return {"cell_type": "markdown", "source": src, "metadata": {}}
+
+
+def test_section_check_flags_a_section_without_asserts():
+    cells = _notebook(("x = 1", ()), ("assert x == 1", ("remove-cell",)), ("y = 2", ()),
+                      ("regbook.explore_path(X, y)", ()), ("from regbook.exercises import c", ()))
+    cells = cells["cells"]
+    nb = {"cells": [_md("# T"), _md("## Claimed"), *cells[:2], _md("## Unchecked"), cells[2],
+                    _md("## Explore"), cells[3], _md("## Exercises"), cells[4], _md("## Prose")]}
+    assert sections_without_asserts(nb) == ["Unchecked"]
 
 
 UNSEEDED = [
@@ -95,11 +227,36 @@ UNSEEDED = [
 ]
 
 
+def unseeded_uses(source):
+    """What unseeded randomness ``source`` uses (an empty list if none)."""
+    return [what for pattern, what in UNSEEDED if pattern.search(source)]
+
+
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_randomness_is_seeded(nb_path):
-    source = "\n".join(_code(_load(nb_path)))
-    for pattern, what in UNSEEDED:
-        assert not pattern.search(source), f"{nb_path.name} uses {what}: seed it so every run is identical"
+    found = unseeded_uses("\n".join(_code(_load(nb_path))))
+    assert not found, f"{nb_path.name} uses {'; '.join(found)}: seed it so every run is identical"
+
+
+@pytest.mark.parametrize(
+    "source, what",
+    [
+        ("rng = np.random.default_rng()", "default_rng() without a seed"),
+        ("x = np.random.randn(3)", "legacy global np.random"),
+        ("i = np.random.choice(5)", "legacy global np.random"),
+        ("cv = KFold(5, shuffle=True, random_state=None)", "random_state=None"),
+        ("import random\nrandom.random()", "Python's unseeded random module"),
+    ],
+)
+def test_seed_check_flags_unseeded_randomness(source, what):
+    found = unseeded_uses(source)
+    assert len(found) == 1 and what in found[0]
+
+
+def test_seed_check_passes_seeded_randomness():
+    source = ("rng = np.random.default_rng(0)\nx = rng.standard_normal(3)\n"
+              "cv = KFold(5, shuffle=True, random_state=0)\nrng2 = np.random.default_rng(seed)")
+    assert unseeded_uses(source) == []
 
 
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)

@@ -56,13 +56,19 @@ def test_subgradient_sign_zero_convention():
 @pytest.mark.parametrize(
     "call, exc, match",
     [
-        (lambda: L1Penalty(-1.0), ValueError, "alpha"),
-        (lambda: ElasticNetPenalty(1.0, 1.5), ValueError, "l1_ratio"),
-        (lambda: make_penalty("l3"), ValueError, "penalty"),
-        (lambda: L1Penalty(1.0).prox([1.0], step=0.0), ValueError, "step"),
-        (lambda: soft_threshold([1.0], -1.0), ValueError, "threshold"),
-        (lambda: penalty_l1_ratio("ridge"), ValueError, "penalty"),
-        (lambda: penalty_l1_ratio("elasticnet", 1.2), ValueError, "l1_ratio"),
+        (lambda: L1Penalty(-1.0), ValueError,
+         r"^alpha must be >= 0 .*; use alpha=0 for no penalty"),
+        (lambda: ElasticNetPenalty(1.0, 1.5), ValueError,
+         r"^l1_ratio must be in \[0, 1\] \(0 = pure L2/ridge, 1 = pure L1/lasso\)"),
+        (lambda: make_penalty("l3"), ValueError,
+         r"^penalty='l3' is not recognised; choose one of 'l1', 'l2', 'elasticnet'"),
+        (lambda: L1Penalty(1.0).prox([1.0], step=0.0), ValueError, r"^step must be > 0, got 0"),
+        (lambda: soft_threshold([1.0], -1.0), ValueError,
+         r"^threshold must be >= 0 .*; use threshold=0"),
+        (lambda: penalty_l1_ratio("ridge"), ValueError,
+         r"^penalty='ridge' is not recognised; choose one of 'l1', 'l2', 'elasticnet'"),
+        (lambda: penalty_l1_ratio("elasticnet", 1.2), ValueError,
+         r"^l1_ratio must be in \[0, 1\] \(0 = pure L2/ridge, 1 = pure L1/lasso\)"),
     ],
 )
 def test_bad_input(call, exc, match):
