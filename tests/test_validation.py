@@ -165,7 +165,7 @@ def test_estimators_reject_bad_parameters(est, exc, match):
         (lambda: lipschitz_constant(X, loss="abs"), ValueError, "loss"),
         (lambda: fista(X, Y, 0.1, loss="logistic"), ValueError, "y must hold binary labels"),
         (lambda: ridge_closed_form(X[:2], Y[:2], 0.0, method="normal"), ValueError, "method='svd'"),
-        (lambda: Ridge().fit(X.astype(complex), Y), ValueError, "Complex data.*X"),
+        (lambda: Ridge().fit(X.astype(complex), Y), ValueError, "X must be real-valued.*Complex data"),
         (lambda: Lasso().fit(X, None), ValueError, "target y is None"),
     ],
 )
