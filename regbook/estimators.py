@@ -120,6 +120,7 @@ class _RegbookEstimator(BaseEstimator):
     """
 
     def _validate_params(self):
+        """Called by ``_fit_context``: scikit-learn's constraint check, regbook's sentence on top."""
         try:
             super()._validate_params()
         except InvalidParameterError as exc:
