@@ -32,6 +32,9 @@ in labels and prose. A value in another convention keeps its own name: on plots
 :func:`regbook.plotting.lambda_axis` labels it ``convention="ridge"`` (``Ridge``
 alpha = nλ) or ``convention="C"`` (C = 1/(nλ)), and
 :func:`regbook.model_selection.cv_curve` reports the convention of its grid.
+
+There is no function for ``Lasso``/``ElasticNet``: their ``alpha`` already *is*
+the solver alpha (the book's λ), so it is passed unchanged.
 """
 from __future__ import annotations
 
@@ -44,7 +47,6 @@ __all__ = [
     "solver_alpha_to_ridge",
     "C_to_alpha",
     "alpha_to_C",
-    "lasso_alpha_to_solver",
 ]
 
 
@@ -91,20 +93,6 @@ def solver_alpha_to_ridge(alpha, n_samples):
     10.0
     """
     return check_alpha(alpha) * check_positive_int(n_samples, "n_samples")
-
-
-def lasso_alpha_to_solver(alpha):
-    r"""scikit-learn ``Lasso``/``ElasticNet`` alpha → regbook solver alpha: unchanged.
-
-    Both minimize :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha(\dots)`; this function
-    exists so that a chapter can say so explicitly.
-
-    Examples
-    --------
-    >>> lasso_alpha_to_solver(0.3)
-    0.3
-    """
-    return check_alpha(alpha)
 
 
 def C_to_alpha(C, n_samples):

@@ -2,7 +2,11 @@
 
 Every generator takes ``random_state`` so a chapter that seeds it prints the same
 numbers on every run. The real datasets (diabetes, breast cancer) ship inside
-scikit-learn, so nothing is downloaded.
+scikit-learn, so nothing is downloaded; :func:`diabetes_data` and
+:func:`breast_cancer_data` return plain ``(X, y, feature_names)`` tuples and are
+named so that they are not mistaken for scikit-learn's ``load_diabetes`` and
+``load_breast_cancer``, which return a ``Bunch``. For an ill-conditioned matrix
+use :func:`scipy.linalg.hilbert`.
 """
 from __future__ import annotations
 
@@ -17,9 +21,8 @@ __all__ = [
     "polynomial_features",
     "make_sparse_regression",
     "make_correlated_blocks",
-    "hilbert",
-    "load_diabetes",
-    "load_breast_cancer",
+    "diabetes_data",
+    "breast_cancer_data",
 ]
 
 
@@ -200,21 +203,12 @@ def make_correlated_blocks(
     return X, y, coef, groups
 
 
-def hilbert(n=10):
-    """The ``n x n`` Hilbert matrix ``H[i, j] = 1 / (i + j + 1)``: famously ill-conditioned.
+def diabetes_data():
+    """The diabetes data as a tuple ``(X, y, feature_names)`` (442 patients, 10 features).
 
-    Examples
-    --------
-    >>> hilbert(3)[0]
-    array([1.        , 0.5       , 0.33333333])
-    """
-    n = check_positive_int(n, "n")
-    i = np.arange(n)
-    return 1.0 / (i[:, None] + i[None, :] + 1.0)
-
-
-def load_diabetes():
-    """The diabetes data (442 patients, 10 standardized baseline features, disease progression).
+    The same numbers as ``sklearn.datasets.load_diabetes()`` (10 standardized
+    baseline features, target = disease progression after one year), returned
+    as a tuple instead of a ``Bunch``, with ``X`` and ``y`` copied.
 
     Returns
     -------
@@ -222,19 +216,40 @@ def load_diabetes():
     y : ndarray (442,)
     feature_names : list of str
         ``age, sex, bmi, bp, s1, ..., s6``.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_diabetes
+    >>> X, y, names = diabetes_data()
+    >>> X.shape, names[:3]
+    ((442, 10), ['age', 'sex', 'bmi'])
+    >>> bool((X == load_diabetes().data).all() and (y == load_diabetes().target).all())
+    True
     """
     data = _skdatasets.load_diabetes()
-    return data.data.copy(), data.target.astype(float), list(data.feature_names)
+    return data.data.copy(), data.target.astype(float), [str(name) for name in data.feature_names]
 
 
-def load_breast_cancer():
-    """The Wisconsin breast cancer data (569 tumours, 30 features, label 1 = benign).
+def breast_cancer_data():
+    """The breast cancer data as a tuple ``(X, y, feature_names)`` (569 tumours, 30 features).
+
+    The same numbers as ``sklearn.datasets.load_breast_cancer()`` (label 1 =
+    benign), returned as a tuple instead of a ``Bunch``, with ``X`` copied.
 
     Returns
     -------
     X : ndarray (569, 30)
     y : ndarray (569,) of {0, 1}
     feature_names : list of str
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_breast_cancer
+    >>> X, y, names = breast_cancer_data()
+    >>> X.shape, int(y.sum()), names[0]
+    ((569, 30), 357, 'mean radius')
+    >>> bool((X == load_breast_cancer().data).all())
+    True
     """
     data = _skdatasets.load_breast_cancer()
-    return data.data.copy(), data.target.astype(int), list(data.feature_names)
+    return data.data.copy(), data.target.astype(int), [str(name) for name in data.feature_names]

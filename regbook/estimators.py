@@ -3,24 +3,36 @@ r"""``Ridge``, ``Lasso``, ``ElasticNet`` and ``LogisticRegression`` with the sci
 Used from *Ridge, lasso and the scaling pitfall* onward, wherever a chapter
 needs a model inside a ``Pipeline`` or ``GridSearchCV``.
 
-Each class takes exactly the parameters of the scikit-learn class of the same
-name, with the same meaning, so ``regbook.Lasso(alpha=a)`` and
-``sklearn.linear_model.Lasso(alpha=a)`` solve the same problem; only ``solver``,
-``max_iter`` and ``tol`` refer to regbook's from-scratch solvers
-(:mod:`regbook.solvers`). The conversion to the solver objective is done with
-:mod:`regbook.conventions`; ``objective_`` is reported in the solver scaling.
+Each class has the same *penalty* parameters as the scikit-learn class of the
+same name (``alpha``, ``l1_ratio``, ``C``, ``fit_intercept``), with the same
+meaning, so ``regbook.Lasso(alpha=a)`` and ``sklearn.linear_model.Lasso(alpha=a)``
+solve the same problem. The other parameters differ: ``solver``, ``max_iter``
+and ``tol`` refer to regbook's from-scratch solvers (:mod:`regbook.solvers`)
+and have their own defaults, and scikit-learn's ``copy_X``, ``positive``,
+``warm_start``, ``selection``, ``random_state``, ``precompute`` and
+``fit(sample_weight=...)`` do not exist here. Note that ``Ridge``'s ``alpha``
+is scikit-learn ``Ridge``'s (``n_samples`` times the book's λ) while
+``Lasso``/``ElasticNet``'s ``alpha`` is the book's λ (see
+:mod:`regbook.conventions`); ``objective_`` is reported in the book's
+``1/(2n)`` scaling.
 
 ``tol`` is a bound on the relative optimality residual of the solver (see
 :mod:`regbook.solvers`), not scikit-learn's duality gap.
+
+Parameters are checked by scikit-learn's own machinery
+(``_parameter_constraints``, ``validate_data``); when it rejects an input,
+the error starts with regbook's sentence, which names the argument and the fix,
+followed by scikit-learn's message in brackets.
 """
 from __future__ import annotations
 
-import numbers
+from numbers import Integral, Real
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
-from sklearn.utils.multiclass import type_of_target
+from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin, _fit_context
+from sklearn.utils._param_validation import Interval, InvalidParameterError, StrOptions
+from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from . import solvers as _solvers
@@ -39,32 +51,50 @@ __all__ = ["Ridge", "Lasso", "ElasticNet", "LogisticRegression"]
 
 
 # --------------------------------------------------------------------------- input handling
-def _numeric_view(value, name):
-    """Reject sparse/complex input and turn object arrays of numbers into floats."""
+class RegbookInputError(ValueError, TypeError):
+    """Bad input, where regbook's check and scikit-learn's disagree on the exception type.
+
+    For example, text in ``X`` is a ``TypeError`` to regbook and a ``ValueError``
+    to scikit-learn; this error is both, so ``except`` clauses written for either
+    catch it.
+    """
+
+
+def _clearer(exc, regbook_check):
+    """Re-raise scikit-learn's ``exc`` with regbook's sentence on top, if regbook has one.
+
+    ``regbook_check()`` runs regbook's own checks on the same input; the first
+    error it raises names the argument and the fix, and scikit-learn's message
+    follows in brackets. The exception stays an instance of scikit-learn's
+    type, so code (and scikit-learn's estimator checks) that catches
+    scikit-learn's errors still does.
+    """
+    try:
+        regbook_check()
+    except (TypeError, ValueError) as ours:
+        theirs = " ".join(str(exc).split())
+        if isinstance(exc, InvalidParameterError) or type(ours) is type(exc):
+            cls = type(exc)
+        else:
+            cls = RegbookInputError
+        raise cls(f"{ours} [scikit-learn: {theirs}]") from exc
+    raise exc
+
+
+def _check_sparse(value, name):
     if sp.issparse(value):
         raise TypeError(
             f"{name} is a sparse matrix; regbook estimators need dense input: "
             f"pass {name}.toarray()."
         )
-    if value is None:
-        return None
-    arr = value if isinstance(value, np.ndarray) else None
-    if arr is None and not hasattr(value, "__array__") and not isinstance(value, (list, tuple)):
-        return value
-    arr = np.asarray(value) if arr is None else arr
-    if np.iscomplexobj(arr):
-        raise ValueError(f"Complex data not supported: {name} must be real-valued.")
-    if name == "X" and arr.ndim == 2 and arr.shape[1] == 0:
-        raise ValueError(
-            f"X has 0 feature(s) (shape=({arr.shape[0]}, 0)) while a minimum of 1 is required."
-        )
-    if arr.dtype == object:
-        try:
-            arr = arr.astype(np.float64)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(f"{name} must hold numbers only: {exc}") from exc
-        return arr
-    return value
+
+
+def _regression_data_checks(X, y):
+    _check_sparse(X, "X")
+    _check_sparse(y, "y")
+    if y is None:
+        raise ValueError("y is None; fit(X, y) needs the targets y, one per row of X.")
+    check_X_y(X, y)
 
 
 def _check_bool(value, name):
@@ -73,30 +103,45 @@ def _check_bool(value, name):
     return bool(value)
 
 
-def _check_max_iter(value):
-    return check_positive_int(value, "max_iter")
+_POSITIVE_INT = Interval(Integral, 1, None, closed="left")
+_POSITIVE_REAL = Interval(Real, 0, None, closed="neither")
+_NON_NEGATIVE_REAL = Interval(Real, 0, None, closed="left")
+_UNIT_INTERVAL = Interval(Real, 0, 1, closed="both")
 
 
-class _LinearRegressorBase(RegressorMixin, BaseEstimator):
+class _RegbookEstimator(BaseEstimator):
+    """scikit-learn's parameter validation with regbook's messages on top.
+
+    Subclasses declare ``_parameter_constraints`` (checked by scikit-learn's
+    ``_fit_context`` before ``fit`` runs) and ``_checked_params()``, regbook's
+    checks of the same parameters, which return the values ``fit`` uses and
+    also enforce what the constraints cannot express (finite values, a
+    solver that supports the penalty).
+    """
+
+    def _validate_params(self):
+        """Called by ``_fit_context``: scikit-learn's constraint check, regbook's sentence on top."""
+        try:
+            super()._validate_params()
+        except InvalidParameterError as exc:
+            _clearer(exc, self._checked_params)
+
+    def _validate_X(self, X):
+        """``X`` for predict: scikit-learn's checks (feature count and names), regbook's words."""
+        try:
+            return validate_data(self, X, reset=False, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            _clearer(exc, lambda: (_check_sparse(X, "X"), check_array(X, "X")))
+
+
+class _LinearRegressorBase(RegressorMixin, _RegbookEstimator):
     """Shared fit/predict of the regression estimators."""
 
-    _solvers = ()
-
-    def _validate_params(self):  # pragma: no cover - overridden
-        raise NotImplementedError
-
     def _validate_fit_data(self, X, y):
-        if y is None:
-            raise ValueError(
-                f"{type(self).__name__} requires y to be passed, but the target y is None."
-            )
-        Xn = _numeric_view(X, "X")
-        yn = _numeric_view(y, "y")
-        Xv, yv = check_X_y(Xn, yn)  # regbook messages that name the argument
-        # scikit-learn bookkeeping: n_features_in_, feature_names_in_, warnings.
-        validate_data(self, X if not isinstance(X, (list, tuple)) else Xv, y, y_numeric=True,
-                      dtype=np.float64)
-        return Xv, yv
+        try:
+            return validate_data(self, X, y, y_numeric=True, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            _clearer(exc, lambda: _regression_data_checks(X, y))
 
     def predict(self, X):
         """Predict ``X @ coef_ + intercept_``.
@@ -110,8 +155,7 @@ class _LinearRegressorBase(RegressorMixin, BaseEstimator):
         ndarray of shape (n_samples,)
         """
         check_is_fitted(self)
-        X = validate_data(self, _numeric_view(X, "X"), reset=False, dtype=np.float64)
-        return X @ self.coef_ + self.intercept_
+        return self._validate_X(X) @ self.coef_ + self.intercept_
 
     def _store(self, res):
         self.coef_ = res.coef
@@ -122,19 +166,24 @@ class _LinearRegressorBase(RegressorMixin, BaseEstimator):
 
 
 class Ridge(_LinearRegressorBase):
-    r"""Least squares with an L2 penalty, in scikit-learn ``Ridge``'s scaling.
+    r"""Least squares with an L2 penalty; ``alpha`` is scikit-learn Ridge's, n times the book's λ.
 
     Minimizes (the intercept :math:`b` is not penalized)
 
     .. math:: \|y - Xw - b\|_2^2 + \alpha\,\|w\|_2^2
 
-    which is the regbook solver objective with ``alpha / n_samples`` (note: *no*
-    ``1/(2n)`` factor here, unlike :class:`Lasso`; see :mod:`regbook.conventions`).
+    which is the book's objective :math:`\frac{1}{2n}\|y - Xw - b\|_2^2 + \frac{\lambda}{2}\|w\|_2^2`
+    with :math:`\lambda = \alpha / n` (``n = n_samples``). There is *no* ``1/(2n)``
+    factor here, unlike :class:`Lasso` and :class:`ElasticNet`, whose ``alpha`` is
+    the book's λ. Convert with :func:`regbook.conventions.ridge_alpha_to_solver`
+    (``λ = alpha / n``) and :func:`regbook.conventions.solver_alpha_to_ridge`
+    (``alpha = n λ``).
 
     Parameters
     ----------
     alpha : float, >= 0, default=1.0
-        Penalty strength, exactly as in ``sklearn.linear_model.Ridge``.
+        Penalty strength with the same meaning as in ``sklearn.linear_model.Ridge``
+        (``alpha = n_samples * λ``).
     fit_intercept : bool, default=True
     solver : {"svd", "normal", "gd", "fista", "cd"}, default="svd"
         Closed form via the SVD or the normal equations, gradient descent,
@@ -165,7 +214,21 @@ class Ridge(_LinearRegressorBase):
     >>> ours = Ridge(alpha=3.0).fit(X, y)
     >>> bool(np.allclose(ours.coef_, SkRidge(alpha=3.0).fit(X, y).coef_))
     True
+
+    The same model in the book's λ (``alpha / n``):
+
+    >>> from regbook.solvers import ridge_closed_form
+    >>> bool(np.allclose(ours.coef_, ridge_closed_form(X, y, 3.0 / 30).coef))
+    True
     """
+
+    _parameter_constraints = {
+        "alpha": [_NON_NEGATIVE_REAL],
+        "fit_intercept": ["boolean"],
+        "solver": [StrOptions({"svd", "normal", "gd", "fista", "cd"})],
+        "max_iter": [_POSITIVE_INT],
+        "tol": [_POSITIVE_REAL],
+    }
 
     def __init__(self, alpha=1.0, *, fit_intercept=True, solver="svd", max_iter=10000, tol=1e-6):
         self.alpha = alpha
@@ -174,6 +237,12 @@ class Ridge(_LinearRegressorBase):
         self.max_iter = max_iter
         self.tol = tol
 
+    def _checked_params(self):
+        check_choice(self.solver, "solver", ("svd", "normal", "gd", "fista", "cd"))
+        return (check_alpha(self.alpha), _check_bool(self.fit_intercept, "fit_intercept"),
+                check_positive_int(self.max_iter, "max_iter"), check_positive(self.tol, "tol"))
+
+    @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y):
         """Fit the model; returns ``self``.
 
@@ -186,11 +255,7 @@ class Ridge(_LinearRegressorBase):
         -------
         self
         """
-        alpha = check_alpha(self.alpha)
-        fit_intercept = _check_bool(self.fit_intercept, "fit_intercept")
-        check_choice(self.solver, "solver", ("svd", "normal", "gd", "fista", "cd"))
-        max_iter = _check_max_iter(self.max_iter)
-        tol = check_positive(self.tol, "tol")
+        alpha, fit_intercept, max_iter, tol = self._checked_params()
         X, y = self._validate_fit_data(X, y)
         a = ridge_alpha_to_solver(alpha, X.shape[0])
         if self.solver in ("svd", "normal"):
@@ -209,7 +274,7 @@ class Ridge(_LinearRegressorBase):
 
 
 class ElasticNet(_LinearRegressorBase):
-    r"""Least squares with a combined L1 and L2 penalty, in scikit-learn ``ElasticNet``'s scaling.
+    r"""Least squares with L1 + L2 penalties; ``alpha`` is the book's λ, as in scikit-learn.
 
     Minimizes (the intercept :math:`b` is not penalized)
 
@@ -223,10 +288,12 @@ class ElasticNet(_LinearRegressorBase):
     Parameters
     ----------
     alpha : float, >= 0, default=1.0
+        Penalty strength λ, with the same meaning as in ``sklearn.linear_model.ElasticNet``.
     l1_ratio : float in [0, 1], default=0.5
     fit_intercept : bool, default=True
     solver : {"cd", "fista", "ista"}, default="cd"
-        Coordinate descent (Gram matrix when n_samples > n_features), FISTA or ISTA.
+        Coordinate descent (:func:`regbook.solvers.coordinate_descent`, which
+        itself chooses between Gram-matrix and residual updates), FISTA or ISTA.
     max_iter : int, default=1000
         Maximum sweeps (coordinate descent) or iterations.
     tol : float, default=1e-6
@@ -255,7 +322,14 @@ class ElasticNet(_LinearRegressorBase):
     True
     """
 
-    _default_l1_ratio = 0.5
+    _parameter_constraints = {
+        "alpha": [_NON_NEGATIVE_REAL],
+        "l1_ratio": [_UNIT_INTERVAL],
+        "fit_intercept": ["boolean"],
+        "solver": [StrOptions({"cd", "fista", "ista"})],
+        "max_iter": [_POSITIVE_INT],
+        "tol": [_POSITIVE_REAL],
+    }
 
     def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, solver="cd",
                  max_iter=1000, tol=1e-6):
@@ -269,6 +343,13 @@ class ElasticNet(_LinearRegressorBase):
     def _l1_ratio(self):
         return check_l1_ratio(self.l1_ratio)
 
+    def _checked_params(self):
+        check_choice(self.solver, "solver", ("cd", "fista", "ista"))
+        return (check_alpha(self.alpha), self._l1_ratio(),
+                _check_bool(self.fit_intercept, "fit_intercept"),
+                check_positive_int(self.max_iter, "max_iter"), check_positive(self.tol, "tol"))
+
+    @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y):
         """Fit the model; returns ``self``.
 
@@ -281,12 +362,7 @@ class ElasticNet(_LinearRegressorBase):
         -------
         self
         """
-        alpha = check_alpha(self.alpha)
-        l1_ratio = self._l1_ratio()
-        fit_intercept = _check_bool(self.fit_intercept, "fit_intercept")
-        check_choice(self.solver, "solver", ("cd", "fista", "ista"))
-        max_iter = _check_max_iter(self.max_iter)
-        tol = check_positive(self.tol, "tol")
+        alpha, l1_ratio, fit_intercept, max_iter, tol = self._checked_params()
         X, y = self._validate_fit_data(X, y)
         kwargs = dict(fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
         if self.solver == "cd":
@@ -299,7 +375,7 @@ class ElasticNet(_LinearRegressorBase):
 
 
 class Lasso(ElasticNet):
-    r"""Least squares with an L1 penalty, in scikit-learn ``Lasso``'s scaling.
+    r"""Least squares with an L1 penalty; ``alpha`` is the book's λ, as in scikit-learn.
 
     Minimizes (the intercept :math:`b` is not penalized)
 
@@ -310,6 +386,7 @@ class Lasso(ElasticNet):
     Parameters
     ----------
     alpha : float, >= 0, default=1.0
+        Penalty strength λ, with the same meaning as in ``sklearn.linear_model.Lasso``.
     fit_intercept : bool, default=True
     solver : {"cd", "fista", "ista"}, default="cd"
     max_iter : int, default=1000
@@ -331,9 +408,15 @@ class Lasso(ElasticNet):
     >>> import numpy as np
     >>> rng = np.random.default_rng(0)
     >>> X = rng.standard_normal((50, 6)); y = 2 * X[:, 0] + 0.1 * rng.standard_normal(50)
-    >>> Lasso(alpha=0.3).fit(X, y).coef_.round(2)
-    array([1.73, 0.  , 0.  , 0.  , 0.  , 0.  ])
+    >>> from sklearn.linear_model import Lasso as SkLasso
+    >>> ours = Lasso(alpha=0.3).fit(X, y)
+    >>> ref = SkLasso(alpha=0.3, tol=1e-12).fit(X, y)
+    >>> bool(np.allclose(ours.coef_, ref.coef_, atol=1e-6)), int(np.count_nonzero(ours.coef_))
+    (True, 1)
     """
+
+    _parameter_constraints = {k: v for k, v in ElasticNet._parameter_constraints.items()
+                              if k != "l1_ratio"}
 
     def __init__(self, alpha=1.0, *, fit_intercept=True, solver="cd", max_iter=1000, tol=1e-6):
         self.alpha = alpha
@@ -346,8 +429,8 @@ class Lasso(ElasticNet):
         return 1.0
 
 
-class LogisticRegression(ClassifierMixin, BaseEstimator):
-    r"""Binary logistic regression with L2, L1 or Elastic Net penalty, in scikit-learn's scaling.
+class LogisticRegression(ClassifierMixin, _RegbookEstimator):
+    r"""Binary logistic regression (L2, L1, Elastic Net); ``C`` is scikit-learn's, 1/(n λ).
 
     Minimizes, with labels mapped to :math:`s_i \in \{-1, +1\}` (``classes_[1]`` is +1)
     and :math:`r` = ``l1_ratio``,
@@ -365,9 +448,11 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     C : float, > 0 (``np.inf`` allowed), default=1.0
-        Inverse regularization strength.
+        Inverse regularization strength, with the same meaning as in
+        ``sklearn.linear_model.LogisticRegression``: ``C = 1 / (n_samples * λ)``
+        (:func:`regbook.conventions.C_to_alpha`).
     l1_ratio : float in [0, 1], default=0.0
-        0 is pure L2, 1 pure L1.
+        0 is pure L2, 1 pure L1 (as in scikit-learn).
     fit_intercept : bool, default=True
     solver : {"fista", "ista", "gd"}, default="fista"
         ``"gd"`` (gradient descent) only for ``l1_ratio=0``.
@@ -399,6 +484,15 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     (True, [True, True, True])
     """
 
+    _parameter_constraints = {
+        "C": [Interval(Real, 0, None, closed="right")],  # C=np.inf: no penalty
+        "l1_ratio": [_UNIT_INTERVAL],
+        "fit_intercept": ["boolean"],
+        "solver": [StrOptions({"fista", "ista", "gd"})],
+        "max_iter": [_POSITIVE_INT],
+        "tol": [_POSITIVE_REAL],
+    }
+
     def __init__(self, C=1.0, *, l1_ratio=0.0, fit_intercept=True, solver="fista",
                  max_iter=5000, tol=1e-6):
         self.C = C
@@ -413,6 +507,49 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         tags.classifier_tags.multi_class = False
         return tags
 
+    def _checked_params(self):
+        C = self.C
+        if isinstance(C, (bool, np.bool_)) or not isinstance(C, Real):
+            raise TypeError(f"C must be a positive real number, got {type(C).__name__} {C!r}.")
+        if not (C > 0):
+            raise ValueError(f"C must be > 0 (it is the inverse penalty strength), got {C}.")
+        l1_ratio = check_l1_ratio(self.l1_ratio)
+        fit_intercept = _check_bool(self.fit_intercept, "fit_intercept")
+        check_choice(self.solver, "solver", ("fista", "ista", "gd"))
+        if self.solver == "gd" and l1_ratio > 0:
+            raise ValueError(
+                f"solver='gd' handles only the L2 penalty (l1_ratio=0), got "
+                f"l1_ratio={l1_ratio}; use solver='fista' for L1 or Elastic Net."
+            )
+        return (float(C), l1_ratio, fit_intercept, check_positive_int(self.max_iter, "max_iter"),
+                check_positive(self.tol, "tol"))
+
+    @staticmethod
+    def _data_checks(X, y):
+        """regbook's checks of classification data (labels may be strings)."""
+        _check_sparse(X, "X")
+        if y is None:
+            raise ValueError("y is None; fit(X, y) needs the class labels y, one per row of X.")
+        Xv = check_array(X, "X")
+        y_arr = np.asarray(y)
+        if y_arr.ndim == 2 and y_arr.shape[1] == 1:
+            y_arr = y_arr.ravel()
+        if y_arr.ndim != 1:
+            raise ValueError(f"y must be 1-D (n_samples,), got shape {y_arr.shape}.")
+        if y_arr.shape[0] != Xv.shape[0]:
+            raise ValueError(
+                f"X and y have different numbers of samples: X has {Xv.shape[0]} rows, "
+                f"y has {y_arr.shape[0]} entries; they must match."
+            )
+        if y_arr.dtype.kind in "fc" and not np.all(np.isfinite(y_arr)):
+            raise ValueError("y contains NaN or infinite labels; remove those samples.")
+        if y_arr.dtype.kind == "f" and np.any(y_arr != np.round(y_arr)):
+            raise ValueError(
+                "y holds continuous values; LogisticRegression needs class labels "
+                "(e.g. 0/1 or strings). For a numeric target use Ridge, Lasso or ElasticNet."
+            )
+
+    @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y):
         """Fit the model; returns ``self``.
 
@@ -426,45 +563,12 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         -------
         self
         """
-        C = self.C
-        if isinstance(C, bool) or not isinstance(C, numbers.Real):
-            raise TypeError(f"C must be a positive real number, got {type(C).__name__} {C!r}.")
-        if not (C > 0):
-            raise ValueError(f"C must be > 0 (it is the inverse penalty strength), got {C}.")
-        l1_ratio = check_l1_ratio(self.l1_ratio)
-        fit_intercept = _check_bool(self.fit_intercept, "fit_intercept")
-        check_choice(self.solver, "solver", ("fista", "ista", "gd"))
-        if self.solver == "gd" and l1_ratio > 0:
-            raise ValueError(
-                f"solver='gd' handles only the L2 penalty (l1_ratio=0), got "
-                f"l1_ratio={l1_ratio}; use solver='fista' for L1 or Elastic Net."
-            )
-        max_iter = _check_max_iter(self.max_iter)
-        tol = check_positive(self.tol, "tol")
-        if y is None:
-            raise ValueError(
-                "LogisticRegression requires y to be passed, but the target y is None."
-            )
-        Xv = check_array(_numeric_view(X, "X"), "X")
-        y_arr = np.asarray(y)
-        if y_arr.ndim == 2 and y_arr.shape[1] == 1:
-            y_arr = y_arr.ravel()
-        if y_arr.ndim != 1:
-            raise ValueError(f"y must be 1-D (n_samples,), got shape {y_arr.shape}.")
-        if y_arr.shape[0] != Xv.shape[0]:
-            raise ValueError(
-                f"X and y have different numbers of samples: X has {Xv.shape[0]} rows, "
-                f"y has {y_arr.shape[0]} entries; they must match."
-            )
-        if y_arr.dtype.kind in "fc" and not np.all(np.isfinite(y_arr)):
-            raise ValueError("y contains NaN or infinite labels; remove those samples.")
-        validate_data(self, X if not isinstance(X, (list, tuple)) else Xv, y, dtype=np.float64)
-        target = type_of_target(y_arr, input_name="y")
-        if target not in ("binary", "multiclass"):
-            raise ValueError(
-                f"Unknown label type: {target!r} for y. LogisticRegression needs class "
-                "labels (e.g. 0/1 or strings), not a continuous target."
-            )
+        C, l1_ratio, fit_intercept, max_iter, tol = self._checked_params()
+        try:
+            Xv, y_arr = validate_data(self, X, y, dtype=np.float64)
+            check_classification_targets(y_arr)
+        except (TypeError, ValueError) as exc:
+            _clearer(exc, lambda: self._data_checks(X, y))
         classes, y_idx = np.unique(y_arr, return_inverse=True)
         if classes.size < 2:
             raise ValueError(
@@ -499,8 +603,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         ndarray of shape (n_samples,)
         """
         check_is_fitted(self)
-        X = validate_data(self, _numeric_view(X, "X"), reset=False, dtype=np.float64)
-        return X @ self.coef_[0] + self.intercept_[0]
+        return self._validate_X(X) @ self.coef_[0] + self.intercept_[0]
 
     def predict_proba(self, X):
         """Class probabilities, columns ordered as ``classes_``.

@@ -552,7 +552,12 @@ def _alpha_max_c(c, l1_ratio):
 
 def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
               tol=1e-10, max_iter=10_000, feature_names=None):
-    r"""Elastic Net coefficients along a decreasing grid of alphas.
+    r"""Elastic Net path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
+
+    Unlike ``sklearn.linear_model.enet_path``, which returns a tuple
+    ``(alphas, coefs, dual_gaps)`` with ``coefs`` of shape (n_features, n_alphas),
+    this returns a :class:`PathResult` whose ``coefs[k]`` is the weight vector at
+    ``alphas[k]``, and it fits an intercept by default (see below).
 
     Minimizes, for every alpha of the grid,
 
@@ -628,7 +633,12 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
 
 def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True, tol=1e-10,
                max_iter=10_000, feature_names=None):
-    r"""Lasso coefficients along a decreasing grid: :func:`enet_path` with ``l1_ratio=1``.
+    r"""Lasso path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
+
+    :func:`enet_path` with ``l1_ratio=1``. Unlike ``sklearn.linear_model.lasso_path``
+    (a tuple whose ``coefs`` is (n_features, n_alphas), no intercept), this
+    returns a :class:`PathResult` with ``coefs[k]`` the weights at ``alphas[k]``
+    and fits an intercept by default.
 
     Minimizes ``(1/2n)||y - Xw - b||^2 + alpha ||w||_1`` (scikit-learn ``Lasso``'s
     alpha) for every alpha of the grid; see :func:`enet_path` for the parameters.

@@ -29,9 +29,25 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
+
+
+def _plt():
+    """``matplotlib.pyplot``, imported on first use so that ``import regbook`` does not load it."""
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
+
+
+class _LazyPyplot:
+    """``plt`` in this module: ``matplotlib.pyplot``, imported when first used (see :func:`_plt`)."""
+
+    def __getattr__(self, name):
+        return getattr(_plt(), name)
+
+
+plt = _LazyPyplot()
 
 from ._validation import check_alpha, check_array, check_choice, check_l1_ratio, check_positive_int
 from .geometry import (

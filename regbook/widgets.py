@@ -673,7 +673,7 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     Parameters
     ----------
     X : array_like of shape (n_samples, n_features), optional
-        Default: the diabetes data (:func:`regbook.datasets.load_diabetes`).
+        Default: the diabetes data (:func:`regbook.datasets.diabetes_data`).
     y : array_like of shape (n_samples,), optional
     penalty : {"l1", "l2", "elasticnet"}, default="l1"
     l1_ratio : float in (0, 1], default=0.5
@@ -708,9 +708,9 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     if (X is None) != (y is None):
         raise ValueError("Pass both X and y, or neither (the diabetes data are then used).")
     if X is None:
-        from .datasets import load_diabetes
+        from .datasets import diabetes_data
 
-        X, y, default_names = load_diabetes()
+        X, y, default_names = diabetes_data()
         feature_names = feature_names if feature_names is not None else default_names
     X, y = check_X_y(X, y, min_samples=4)
     if (X_test is None) != (y_test is None):

@@ -4,6 +4,8 @@ from sklearn import linear_model as sk
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
+from sklearn.utils._param_validation import InvalidParameterError
+from sklearn.utils.estimator_checks import check_param_validation
 
 from regbook.estimators import ElasticNet, Lasso, LogisticRegression, Ridge
 from regbook.solvers import objective
@@ -144,3 +146,83 @@ def test_fit_never_modifies_caller_arrays(est):
     est.predict(X)
     np.testing.assert_array_equal(X, X_copy)
     np.testing.assert_array_equal(y, y_copy)
+
+
+ALL_ESTIMATORS = [Ridge(), Lasso(), ElasticNet(), LogisticRegression()]
+
+
+@pytest.mark.parametrize("est", ALL_ESTIMATORS, ids=lambda e: type(e).__name__)
+def test_parameters_are_declared_and_checked_by_sklearn(est):
+    """Every constructor parameter has a scikit-learn constraint, and scikit-learn's own
+    parameter-validation check (wrong type, out-of-range value) passes."""
+    assert set(est._parameter_constraints) == set(est.get_params())
+    check_param_validation(type(est).__name__, est)
+
+
+@pytest.mark.parametrize(
+    "est, regbook_first, sklearn_after",
+    [
+        (Ridge(alpha=-1.0), r"alpha must be >= 0 \(it is a penalty strength\), got -1\.0; "
+                            r"use alpha=0", r"The 'alpha' parameter of Ridge must be"),
+        (Lasso(solver="lars"), r"solver='lars' is not recognised; choose one of",
+         r"The 'solver' parameter of Lasso must be"),
+        (ElasticNet(l1_ratio=2.0), r"l1_ratio must be in \[0, 1\]",
+         r"The 'l1_ratio' parameter of ElasticNet must be"),
+        (LogisticRegression(C=0.0), r"C must be > 0 \(it is the inverse penalty strength\)",
+         r"The 'C' parameter of LogisticRegression must be"),
+        (Ridge(alpha=np.inf), r"alpha must be finite, got inf",
+         r"The 'alpha' parameter of Ridge must be"),
+    ],
+)
+def test_bad_parameter_error_puts_regbook_sentence_first(est, regbook_first, sklearn_after):
+    y = (np.arange(20) % 2) if isinstance(est, LogisticRegression) else np.arange(20.0)
+    X = np.random.default_rng(0).standard_normal((20, 3))
+    with pytest.raises(InvalidParameterError, match=rf"^{regbook_first}.*\[scikit-learn: {sklearn_after}"):
+        est.fit(X, y)
+
+
+def test_what_sklearn_constraints_cannot_express_is_still_checked():
+    X = np.random.default_rng(0).standard_normal((20, 3))
+    y = np.arange(20) % 2
+    with pytest.raises(ValueError, match=r"^solver='gd' handles only the L2 penalty"):
+        LogisticRegression(solver="gd", l1_ratio=0.5).fit(X, y)
+    with pytest.raises(TypeError, match=r"^max_iter must be a positive integer, got bool"):
+        Lasso(max_iter=True).fit(X, y.astype(float))
+
+
+@pytest.mark.parametrize(
+    "X_bad, y_bad, exc, regbook_first, sklearn_after",
+    [
+        (np.arange(6.0), np.arange(6.0), ValueError, r"X must be 2-D .*reshape",
+         r"Expected 2D array"),
+        (np.ones((6, 2)), None, ValueError, r"y is None; fit\(X, y\) needs the targets",
+         r"This Lasso estimator requires y to be passed"),
+        (np.full((6, 2), np.nan), np.arange(6.0), ValueError, r"X contains 12 NaN .*impute",
+         r"Input X contains NaN"),
+        (np.full((6, 2), "a"), np.arange(6.0), TypeError, r"X must hold numbers, got dtype <U1",
+         r"could not convert string to float"),
+    ],
+)
+def test_bad_data_error_puts_regbook_sentence_first(X_bad, y_bad, exc, regbook_first,
+                                                    sklearn_after):
+    with pytest.raises(exc, match=rf"^{regbook_first}.*\[scikit-learn: {sklearn_after}"):
+        Lasso().fit(X_bad, y_bad)
+
+
+def test_text_input_error_is_both_a_type_and_a_value_error():
+    """regbook calls text in X a TypeError, scikit-learn a ValueError: either except catches it."""
+    for kind in (TypeError, ValueError):
+        with pytest.raises(kind, match=r"^X must hold numbers"):
+            Ridge().fit(np.full((6, 2), "a"), np.arange(6.0))
+
+
+def test_ridge_alpha_is_n_times_the_books_lambda():
+    """The docstring's conversion: Ridge(alpha=a) minimizes the book objective at λ = a / n."""
+    X, y, fi, *_ = regression_problem(3)
+    n, a = len(y), 7.0
+    ours = Ridge(alpha=a, fit_intercept=fi).fit(X, y)
+    book = sk.ElasticNet(alpha=a / n, l1_ratio=0.0, fit_intercept=fi, tol=1e-14,
+                         max_iter=200_000).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, book.coef_, atol=1e-6)
+    assert ours.objective_[-1] == pytest.approx(
+        objective(X, y, ours.coef_, ours.intercept_, a / n, 0.0), rel=1e-10)

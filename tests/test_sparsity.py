@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, lars_path
 
-from regbook.datasets import load_diabetes, make_correlated_blocks
+from regbook.datasets import diabetes_data, make_correlated_blocks
 from regbook.chapters.sparsity import block_selection, path_events, selection_frequency, zero_frequency
 
 
@@ -19,7 +19,7 @@ def test_path_events_on_a_hand_made_path():
 
 
 def test_path_events_reads_the_diabetes_lars_path():
-    X, y, names = load_diabetes()
+    X, y, names = diabetes_data()
     alphas, active, coefs = lars_path(X, y, method="lasso")
     ev = path_events(alphas, coefs.T, names)
     assert ev.named_order()[:3] == ["bmi", "s5", "bp"]

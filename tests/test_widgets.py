@@ -9,7 +9,7 @@ import pytest
 from sklearn.linear_model import ElasticNet, Lasso, Ridge
 
 from regbook import widgets as W
-from regbook.datasets import load_diabetes
+from regbook.datasets import diabetes_data
 
 FRAME_BUDGET = 2_000_000  # bytes of HTML per explorer
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -133,7 +133,7 @@ def test_path_lasso_state_matches_sklearn_and_zero_above_alpha_max():
 
 def test_path_default_split_and_names():
     ex = W.explore_path(random_state=0)
-    X, y, names = load_diabetes()
+    X, y, names = diabetes_data()
     assert ex.X.shape[0] + ex.X_test.shape[0] == X.shape[0]
     assert ex.names == names
     np.testing.assert_allclose(ex.X.mean(axis=0), 0, atol=1e-12)

@@ -26,7 +26,7 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
 
 from .bayes import map_estimate, prior_to_alpha
-from ..conventions import C_to_alpha, lasso_alpha_to_solver, ridge_alpha_to_solver
+from ..conventions import C_to_alpha, ridge_alpha_to_solver
 from ..penalties import ElasticNetPenalty, L1Penalty, L2Penalty
 from ..solvers import coordinate_descent, fista, ridge_closed_form
 
@@ -95,7 +95,7 @@ def verify_cheat_sheet(random_state=0):
     a = 0.2
     sk_lasso = Lasso(alpha=a, tol=1e-12, max_iter=100000).fit(X, y).coef_
     add("Lasso(alpha=a) = solver lasso at a",
-        np.max(np.abs(sk_lasso - coordinate_descent(X, y, lasso_alpha_to_solver(a)).coef)), 1e-6)
+        np.max(np.abs(sk_lasso - coordinate_descent(X, y, a).coef)), 1e-6)
     sk_enet = ElasticNet(alpha=a, l1_ratio=0.3, tol=1e-12, max_iter=100000).fit(X, y).coef_
     add("ElasticNet(alpha=a, l1_ratio=r) = solver at (a, r)",
         np.max(np.abs(sk_enet - coordinate_descent(X, y, a, 0.3).coef)), 1e-6)
