@@ -2,6 +2,8 @@
 
 * static: every page of the built HTML book opens offline with no request to another
   host, no JavaScript error, rendered math, and working explorer sliders;
+* accessibility: axe-core (shipped by axe-playwright-python) finds no serious or critical
+  violation on any page, in light and in dark colour mode;
 * live: JupyterLab runs a notebook with an explorer, a slider moves, the figure changes.
 
 Skipped (with the command to enable them) when Chromium or Playwright is missing.
@@ -139,11 +141,78 @@ def html_book(tmp_path_factory):
 
 
 def test_every_book_page_offline_without_errors(browser, html_book):
+    for path in _book_pages(html_book):
+        _check_page(browser, path.as_uri(), str(path.relative_to(html_book)))
+
+
+# --------------------------------------------------------------------------- accessibility
+AXE_FAILING_IMPACTS = ("serious", "critical")
+
+
+def _book_pages(html_book):
     pages = sorted(p for p in html_book.rglob("*.html")
                    if not any(part.startswith("_") for part in p.relative_to(html_book).parts))
     assert pages, f"no HTML pages under {html_book}"
-    for path in pages:
-        _check_page(browser, path.as_uri(), str(path.relative_to(html_book)))
+    return pages
+
+
+# axe-core rules whose result depends on the colour scheme: re-run in dark mode.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def _axe_findings(results, where):
+    found = []
+    for v in results["violations"]:
+        if v.get("impact") not in AXE_FAILING_IMPACTS:
+            continue
+        for node in v["nodes"]:
+            target = " ".join(map(str, node.get("target", [])))
+            summary = (node.get("failureSummary") or v.get("help", "")).replace("\n", " ")
+            found.append((v["id"], v["impact"], where, target, summary[:160]))
+    return found
+
+
+def _axe_violations(browser, path, where):
+    """axe-core (the copy shipped in axe-playwright-python, injected offline) on one page:
+    every rule in light mode, then the colour rules again in dark mode. Returns
+    ``(rule id, impact, page [mode], target selector, summary)`` of each serious/critical node."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:  # pragma: no cover - depends on the environment
+        pytest.fail("axe-playwright-python is missing: `pip install axe-playwright-python` "
+                    "(it ships axe-core's axe.min.js, no download at test time).")
+    html = path.read_text(encoding="utf-8")
+    if 'http-equiv="refresh"' in html.lower():  # a redirect page (index.html): nothing to audit
+        return []
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page.set_default_timeout(30_000)
+    found = []
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        if re.search(r'class="[^"]*\bmath\b', html):
+            page.wait_for_selector("mjx-container", state="attached", timeout=15_000)
+        for mode, options in [("light", None),
+                              ("dark", {"runOnly": {"type": "rule", "values": AXE_COLOUR_RULES}})]:
+            page.emulate_media(color_scheme=mode)
+            # the theme follows the system mode ("auto"): wait until it has switched
+            page.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'")
+            page.wait_for_timeout(200)
+            opts = {"resultTypes": ["violations"], **(options or {})}
+            found += _axe_findings(Axe().run(page, options=opts).response, f"{where} [{mode}]")
+    finally:
+        page.close()
+    return found
+
+
+def test_axe_audit_every_book_page(browser, html_book):
+    """No serious or critical axe-core violation on any page, in light and in dark mode."""
+    found = []
+    for path in _book_pages(html_book):
+        found += _axe_violations(browser, path, str(path.relative_to(html_book)))
+    report = "\n".join(f"  {rule} ({impact}) on {where}: {target}  -- {summary}"
+                        for rule, impact, where, target, summary in found[:40])
+    assert not found, (f"{len(found)} serious/critical axe-core violations"
+                       f"{' (first 40)' if len(found) > 40 else ''}:\n{report}")
 
 
 def test_static_explorers_side_by_side(browser, tmp_path):
