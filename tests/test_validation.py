@@ -116,7 +116,7 @@ def test_estimators_reject_bad_data(name, X_bad, y_bad, exc, match):
         pytest.param(X, np.zeros(12), ValueError,
                      r"^y contains only one class .*needs samples of two classes", id="1-class"),
         pytest.param(X, None, ValueError,
-                     r"^y is None; fit\(X, y\) needs the targets y, one per row of X",
+                     r"^y is None; fit\(X, y\) needs the class labels y, one per row of X",
                      id="y-none"),
     ],
 )
