@@ -6,7 +6,11 @@
   violation on any page, in light and in dark colour mode;
 * live: JupyterLab runs a notebook with an explorer, a slider moves, the figure changes.
 
-Skipped (with the command to enable them) when Chromium or Playwright is missing.
+Without Chromium or Playwright the module is skipped, with the command that enables it;
+with ``REGBOOK_REQUIRE_BROWSER=1`` (CI sets it) the same situation is an error instead, so a
+run can never pass with the browser tests silently left out. Chromium is
+``$REGBOOK_CHROMIUM`` if set, else ``chromium`` (or ``chromium-browser``) on the PATH, else
+``/usr/bin/chromium``.
 Everything runs in one module so pytest-xdist keeps it in one worker.
 """
 from __future__ import annotations
@@ -27,20 +31,30 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("REGBOOK_CHROMIUM") or shutil.which("chromium")
+                or shutil.which("chromium-browser") or "/usr/bin/chromium")
 DEMO = ROOT / "tests" / "explorer_demo.ipynb"
+REQUIRE_BROWSER = os.environ.get("REGBOOK_REQUIRE_BROWSER", "") not in ("", "0")
 
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not installed at /usr/bin/chromium; enable the browser tests with "
-        "`apt-get install chromium` (Debian) and rerun pytest.",
-        allow_module_level=True,
-    )
+
+def _browser_missing(reason):
+    """Skip this module, or fail it when ``REGBOOK_REQUIRE_BROWSER`` is set."""
+    if REQUIRE_BROWSER:
+        pytest.fail(f"REGBOOK_REQUIRE_BROWSER is set but the browser tests cannot run: {reason}",
+                    pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+if not CHROMIUM.is_file():
+    _browser_missing(
+        f"Chromium is not installed ({CHROMIUM} does not exist); enable the browser tests with "
+        "`apt-get install chromium` (Debian) or point REGBOOK_CHROMIUM at a Chromium binary, "
+        "and rerun pytest.")
 try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover - depends on the environment
-    pytest.skip("Playwright is missing; `pip install playwright` (no browser download needed: "
-                "the tests use /usr/bin/chromium).", allow_module_level=True)
+    _browser_missing("Playwright is missing; `pip install playwright` (no browser download "
+                     "needed: the tests use the system's Chromium).")
 
 pytestmark = pytest.mark.browser
 
