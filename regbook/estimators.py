@@ -27,6 +27,7 @@ from . import solvers as _solvers
 from ._validation import (
     check_alpha,
     check_array,
+    check_bool,
     check_choice,
     check_l1_ratio,
     check_positive,
@@ -67,10 +68,7 @@ def _numeric_view(value, name):
     return value
 
 
-def _check_bool(value, name):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}.")
-    return bool(value)
+_check_bool = check_bool  # the one flag check, in regbook._validation
 
 
 def _check_max_iter(value):

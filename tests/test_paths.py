@@ -1,5 +1,4 @@
 """Tests for regbook.paths: exactness against scikit-learn and LARS, strong-rule safety."""
-import warnings
 
 import numpy as np
 import pytest
@@ -9,7 +8,6 @@ from sklearn.linear_model import lasso_path as sk_lasso_path
 
 from regbook.paths import (
     PathResult,
-    _cd_working_set,
     alpha_grid,
     alpha_max,
     enet_path,
@@ -51,9 +49,8 @@ def test_alpha_max_zeroes_everything_and_matches_sklearn_grid(diabetes, l1_ratio
     grid = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2, fit_intercept=fit_intercept)
     Xs = X - X.mean(0) if fit_intercept else X
     ys = y - y.mean() if fit_intercept else y
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)  # n_alphas deprecation
-        sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2)
+    # scikit-learn >= 1.7 takes the number of alphas as alphas=int (n_alphas is deprecated)
+    sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, alphas=20, eps=1e-2)
     np.testing.assert_allclose(grid, sk_alphas, rtol=1e-12)
     assert grid[0] == pytest.approx(a_max) and np.all(np.diff(grid) < 0)
     path = enet_path(X, y, l1_ratio=l1_ratio, alphas=[a_max, 0.999 * a_max],
@@ -104,7 +101,8 @@ def test_enet_path_matches_sklearn(diabetes, l1_ratio):
     _, sk_coefs, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=alphas, tol=1e-14,
                                   max_iter=200_000)
     # scikit-learn's own CD stalls ~1e-6 from the exact lasso solution here (its
-    # coefficients reach ~800); regbook's equal LARS to 1e-9 (test above).
+    # coefficients reach ~800), so 1e-5 is the honest bound; against LARS (test
+    # above) regbook is asserted to 1e-6 (measured ~3e-10, benchmarks/bench_paths.py).
     np.testing.assert_allclose(path.coefs, sk_coefs.T, rtol=0, atol=1e-5)
     np.testing.assert_allclose(path.intercepts, y.mean() - path.coefs @ X.mean(0))
 
@@ -121,13 +119,16 @@ def test_lasso_path_no_intercept_matches_sklearn_on_wide_data():
 
 @pytest.mark.parametrize("seed", range(6))
 def test_strong_rules_never_drop_a_nonzero_feature(seed):
-    """Every solution satisfies the KKT conditions of the FULL problem.
+    """Every solution is the exact solution of the FULL problem (no screening error).
 
     Strong rules are heuristic; on correlated designs they do discard features
-    that later turn out active. The KKT check must add them back, so the
-    returned solution is the exact solution: compare with a brute-force
-    coordinate descent on all features (no screening) and check KKT directly.
+    that later turn out active, and the KKT check must add them back. Two
+    oracles independent of regbook's engine: the KKT conditions written out in
+    this file (``_kkt_max``) over all features, and scikit-learn's
+    ``ElasticNet`` (its own coordinate descent, no screening) at a tight tol.
     """
+    from sklearn.linear_model import ElasticNet
+
     rng = np.random.default_rng(seed)
     n, p = (40, 80) if seed % 2 else (100, 30)
     X, y = _correlated(rng, n, p, rho=0.9 if seed < 3 else -0.5, k=6)
@@ -137,17 +138,12 @@ def test_strong_rules_never_drop_a_nonzero_feature(seed):
     path = enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas, tol=1e-12)
     Xc, yc = X - X.mean(0), y - y.mean()
     scale = np.abs(Xc.T @ yc).max() / n
-    from regbook.paths import _GramCache
-    gram = _GramCache(Xc)
-    c = Xc.T @ yc / n
-    all_features = np.arange(p)
     for k, a in enumerate(alphas):
         assert _kkt_max(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio) <= 1e-9 * scale
-        exact, _ = _cd_working_set(gram, c, all_features, path.coefs[k - 1].copy() if k else
-                                   np.zeros(p), a * l1_ratio, a * (1 - l1_ratio),
-                                   1e-13 * scale, 100_000)
-        exact_support = np.flatnonzero(np.abs(exact) > 1e-8)
-        assert set(exact_support) <= set(np.flatnonzero(path.coefs[k]))
+        ref = ElasticNet(alpha=a, l1_ratio=l1_ratio, tol=1e-14, max_iter=1_000_000).fit(X, y)
+        np.testing.assert_allclose(path.coefs[k], ref.coef_, rtol=0, atol=1e-5)
+        big = np.flatnonzero(np.abs(ref.coef_) > 1e-4)  # clearly active for scikit-learn
+        assert set(big) <= set(np.flatnonzero(path.coefs[k]))
 
 
 def test_path_result_helpers(diabetes):
@@ -243,9 +239,6 @@ def test_bad_inputs_name_the_argument(call, exc, match):
 
 
 def test_plot_delegates_to_plotting(diabetes):
-    plotting = pytest.importorskip("regbook.plotting")
-    if not hasattr(plotting, "plot_path"):
-        pytest.skip("regbook.plotting.plot_path not written yet")
     import matplotlib
 
     matplotlib.use("Agg")
