@@ -517,9 +517,10 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
         Maximum FISTA steps per alpha.
     feature_names : list of str, optional
     restart : bool, default=True
-        Adaptive restart of FISTA's momentum (``fista(..., restart=True)``): no
-        worst-case theorem beyond plain FISTA's, but several times fewer steps
-        along a path (measured in ``tests/test_paths.py``).
+        Adaptive restart of FISTA's momentum (``fista(..., restart=True)``): its
+        1/k^2 bound is not a theorem (plain FISTA's is), but it took 2x to 4x
+        fewer steps along paths on breast-cancer data (``tests/test_paths.py``).
+        ``restart=False`` runs plain FISTA.
 
     Returns
     -------

@@ -117,7 +117,10 @@ def test_lasso_path_no_intercept_matches_sklearn_on_wide_data():
     assert np.all(path.intercepts == 0)
 
 
-@pytest.mark.parametrize("seed", range(6))
+# Seeds 26, 28, 38 and 54: the sequential strong rule sets aside a feature that is
+# active at that alpha (found by instrumenting the engine while writing this test;
+# on seeds 0-5 it never errs), so the KKT re-check is what gets them right.
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5, 26, 28, 38, 54])
 def test_strong_rules_never_drop_a_nonzero_feature(seed):
     """Every solution is the exact solution of the FULL problem (no screening error).
 
@@ -131,7 +134,7 @@ def test_strong_rules_never_drop_a_nonzero_feature(seed):
 
     rng = np.random.default_rng(seed)
     n, p = (40, 80) if seed % 2 else (100, 30)
-    X, y = _correlated(rng, n, p, rho=0.9 if seed < 3 else -0.5, k=6)
+    X, y = _correlated(rng, n, p, rho=0.9 if seed % 6 < 3 else -0.5, k=6)
     l1_ratio = 1.0 if seed % 3 else 0.6
     # a coarse grid makes the sequential strong rule err more often
     alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=12, eps=1e-2)
@@ -198,6 +201,20 @@ def test_logistic_path_matches_sklearn():
                                    tol=1e-12, max_iter=100_000).fit(X, y)
             np.testing.assert_allclose(coef, m.coef_.ravel(), atol=2e-4)
             assert b == pytest.approx(m.intercept_[0], abs=2e-4)
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.0])
+def test_logistic_path_restart_takes_fewer_steps_than_plain_fista(l1_ratio):
+    """Measured: restart needs 2.2x (l1_ratio=1) and 3.8x (l1_ratio=0) fewer steps here."""
+    from sklearn.datasets import load_breast_cancer
+
+    X, y = load_breast_cancer(return_X_y=True)
+    X = ((X - X.mean(0)) / X.std(0))[:, :8]
+    Cs = np.logspace(-2, 1, 6)
+    plain = logistic_path(X, y, Cs=Cs, l1_ratio=l1_ratio, tol=1e-7, restart=False)
+    fast = logistic_path(X, y, Cs=Cs, l1_ratio=l1_ratio, tol=1e-7)
+    assert fast.n_iter.sum() < plain.n_iter.sum() / 1.5
+    np.testing.assert_allclose(fast.coefs, plain.coefs, rtol=0, atol=1e-2)
 
 
 def test_logistic_path_default_grid_starts_all_zero():
