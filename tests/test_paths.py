@@ -177,6 +177,17 @@ def test_alphas_are_sorted_decreasing_and_caller_arrays_untouched(diabetes):
     np.testing.assert_array_equal(y, y0)
 
 
+def test_blas_thread_cap_is_opt_in_and_changes_nothing_but_speed(diabetes):
+    from threadpoolctl import threadpool_info
+
+    X, y = diabetes
+    before = [(i["filepath"], i["num_threads"]) for i in threadpool_info()]
+    free = lasso_path(X, y, n_alphas=30)
+    capped = lasso_path(X, y, n_alphas=30, blas_threads=1)
+    np.testing.assert_allclose(capped.coefs, free.coefs, rtol=0, atol=1e-9)
+    assert [(i["filepath"], i["num_threads"]) for i in threadpool_info()] == before
+
+
 def test_constant_target_gives_zero_path():
     X = np.random.default_rng(0).standard_normal((20, 3))
     path = lasso_path(X, np.full(20, 2.0), n_alphas=5)
@@ -246,6 +257,8 @@ def test_logistic_path_default_grid_starts_all_zero():
         (lambda X, y: logistic_path(X, y > 0, Cs=[0.0]), ValueError, "Cs"),
         (lambda X, y: logistic_path(X, y > 0, Cs=[1.0], alphas=[1.0]), ValueError, "not both"),
         (lambda X, y: alpha_grid(X, y, eps=0), ValueError, "eps"),
+        (lambda X, y: lasso_path(X, y, blas_threads=0), ValueError, "^blas_threads must be >= 1"),
+        (lambda X, y: logistic_path(X, y > 0, restart="no"), TypeError, "^restart must be True"),
     ],
 )
 def test_bad_inputs_name_the_argument(call, exc, match):
