@@ -111,7 +111,8 @@ class SolverResult:
     intercept : float
         The intercept ``b`` (0.0 when ``fit_intercept=False``).
     n_iter : int
-        Iterations performed (full sweeps for coordinate descent, 0 for closed form).
+        Iterations performed: steps, or for coordinate descent sweeps plus one for an
+        accepted active-set polish; 0 for closed form (and when ``w0`` is already optimal).
     converged : bool
         Whether the optimality residual reached ``tol``.
     objective : ndarray of shape (n_iter + 1,)
@@ -123,7 +124,8 @@ class SolverResult:
     iterates : ndarray of shape (n_iter + 1, n_features) or None
         Weights at the start and after each iteration, when ``return_iterates=True``.
     residual : float
-        Final relative optimality residual (the quantity compared with ``tol``).
+        Final relative KKT residual, ``kkt_residual / max(1, ||grad loss(0)||_inf)``
+        (the quantity compared with ``tol``; see the module docstring).
     """
 
     coef: np.ndarray
