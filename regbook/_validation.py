@@ -17,6 +17,7 @@ __all__ = [
     "check_positive_int",
     "check_positive",
     "check_choice",
+    "check_bool",
 ]
 
 
@@ -189,3 +190,20 @@ def check_choice(value, name, choices):
         listed = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name}={value!r} is not recognised; choose one of {listed}.")
     return value
+
+
+def check_bool(value, name):
+    """Check a flag: ``True`` or ``False`` (a numpy bool is accepted), never a string or 0/1.
+
+    Examples
+    --------
+    >>> check_bool(True, "fit_intercept")
+    True
+    >>> check_bool("yes", "fit_intercept")
+    Traceback (most recent call last):
+    ...
+    TypeError: fit_intercept must be True or False, got str 'yes'.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}.")
+    return bool(value)

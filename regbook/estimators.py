@@ -39,6 +39,7 @@ from . import solvers as _solvers
 from ._validation import (
     check_alpha,
     check_array,
+    check_bool,
     check_choice,
     check_l1_ratio,
     check_positive,
@@ -97,10 +98,7 @@ def _regression_data_checks(X, y):
     check_X_y(X, y)
 
 
-def _check_bool(value, name):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}.")
-    return bool(value)
+_check_bool = check_bool  # the one flag check, in regbook._validation
 
 
 _POSITIVE_INT = Interval(Integral, 1, None, closed="left")
@@ -187,7 +185,7 @@ class Ridge(_LinearRegressorBase):
     fit_intercept : bool, default=True
     solver : {"svd", "normal", "gd", "fista", "cd"}, default="svd"
         Closed form via the SVD or the normal equations, gradient descent,
-        FISTA, or coordinate descent.
+        FISTA (with adaptive restart), or coordinate descent.
     max_iter : int, default=10000
         Iteration cap of the iterative solvers.
     tol : float, default=1e-6
@@ -266,7 +264,7 @@ class Ridge(_LinearRegressorBase):
                                             max_iter=max_iter, tol=tol)
         elif self.solver == "fista":
             res = _solvers.fista(X, y, a, 0.0, fit_intercept=fit_intercept,
-                                 max_iter=max_iter, tol=tol)
+                                 max_iter=max_iter, tol=tol, restart=True)
         else:
             res = _solvers.coordinate_descent(X, y, a, 0.0, fit_intercept=fit_intercept,
                                               max_iter=max_iter, tol=tol, polish=True)
@@ -292,8 +290,8 @@ class ElasticNet(_LinearRegressorBase):
     l1_ratio : float in [0, 1], default=0.5
     fit_intercept : bool, default=True
     solver : {"cd", "fista", "ista"}, default="cd"
-        Coordinate descent (:func:`regbook.solvers.coordinate_descent`, which
-        itself chooses between Gram-matrix and residual updates), FISTA or ISTA.
+        Coordinate descent (regbook's one kernel, cached Gram columns), FISTA (with
+        adaptive restart) or ISTA.
     max_iter : int, default=1000
         Maximum sweeps (coordinate descent) or iterations.
     tol : float, default=1e-6
@@ -368,7 +366,7 @@ class ElasticNet(_LinearRegressorBase):
         if self.solver == "cd":
             res = _solvers.coordinate_descent(X, y, alpha, l1_ratio, polish=True, **kwargs)
         elif self.solver == "fista":
-            res = _solvers.fista(X, y, alpha, l1_ratio, **kwargs)
+            res = _solvers.fista(X, y, alpha, l1_ratio, restart=True, **kwargs)
         else:
             res = _solvers.ista(X, y, alpha, l1_ratio, **kwargs)
         return self._store(res)
@@ -588,6 +586,8 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
             res = _solvers.gradient_descent(Xv, y_idx.astype(float), alpha, **kwargs)
         else:
             func = _solvers.fista if self.solver == "fista" else _solvers.ista
+            if self.solver == "fista":
+                kwargs["restart"] = True  # estimators fit models: the faster FISTA variant
             res = func(Xv, y_idx.astype(float), alpha, l1_ratio, **kwargs)
         self.coef_ = res.coef.reshape(1, -1)
         self.intercept_ = np.array([res.intercept])

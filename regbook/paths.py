@@ -27,36 +27,47 @@ How the lasso / Elastic Net path is computed (pure numpy)
   violates its optimality (KKT) condition is added back and the problem
   re-solved. No feature is wrongly dropped: the returned solution satisfies the
   KKT conditions of the *full* problem.
-* **Cyclic coordinate descent** on the working set uses the Gram matrix of the
-  working set only (covariance updates); Gram columns are computed lazily and
-  cached, so a 500 x 2000 problem never forms the 2000 x 2000 Gram matrix.
+* **Coordinate descent** on the working set is regbook's one kernel, the same
+  code as :func:`regbook.solvers.coordinate_descent` (``_cd_kernel`` there): it
+  keeps the gradient current with the Gram matrix of the working set only
+  (covariance updates); Gram columns are computed lazily and cached, so a
+  500 x 2000 problem never forms the 2000 x 2000 Gram matrix.
 * **Active-set polish**: when coordinate descent has found the sign pattern,
   the solution on that support solves a small linear system exactly; the
   solve is accepted only if the signs and all KKT conditions hold, which
   certifies it as the optimum. This replaces the slow tail of coordinate
   descent and makes the path exact to rounding error.
 
-Convergence at each alpha is declared when the largest KKT violation over all
-features is at most ``tol * max|X^T y| / n`` (a scale-free tolerance).
+Convergence at each alpha uses the one stopping rule of :mod:`regbook.solvers`:
+the largest KKT violation over all features is at most
+``tol * max(1, max|X^T y| / n)`` (``X``, ``y`` centred when ``fit_intercept``;
+``max|X^T y| / n`` is the largest gradient of the loss at ``w = 0``).
+:func:`logistic_path` runs :func:`regbook.solvers.fista`'s loop at each alpha,
+with the same rule.
 """
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.special import expit
-from sklearn.exceptions import ConvergenceWarning
-from threadpoolctl import threadpool_limits
 
 from ._validation import (
-    check_alpha,
     check_array,
+    check_bool,
     check_choice,
     check_l1_ratio,
     check_positive,
     check_positive_int,
     check_X_y,
+)
+from .solvers import (
+    _GramCache,
+    _cd_solve,
+    _center,
+    _prox_gradient,
+    _Smooth,
+    _tol_scale,
+    _warn_not_converged,
 )
 
 __all__ = [
@@ -169,12 +180,6 @@ class PathResult:
 # ---------------------------------------------------------------------------
 # Validation and preprocessing helpers
 # ---------------------------------------------------------------------------
-def _check_bool(value, name):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}.")
-    return bool(value)
-
-
 def _feature_names(feature_names, n_features):
     if feature_names is None:
         return [f"x{j}" for j in range(n_features)]
@@ -194,14 +199,6 @@ def _check_alphas(alphas, name="alphas", *, sort=True):
     if sort:
         arr = np.sort(arr)[::-1]
     return arr
-
-
-def _center(X, y, fit_intercept):
-    if fit_intercept:
-        X_mean = X.mean(axis=0)
-        y_mean = float(y.mean())
-        return X - X_mean, y - y_mean, X_mean, y_mean
-    return X, y, np.zeros(X.shape[1]), 0.0
 
 
 # ---------------------------------------------------------------------------
@@ -239,7 +236,7 @@ def alpha_max(X, y, l1_ratio=1.0, fit_intercept=True):
     """
     X, y = check_X_y(X, y)
     l1_ratio = check_l1_ratio(l1_ratio)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     if l1_ratio == 0.0:
         raise ValueError(
             "l1_ratio=0 is pure ridge: no finite alpha zeroes the coefficients, so there is "
@@ -325,7 +322,7 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     True
     """
     X, y = check_X_y(X, y)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     alphas = _check_alphas(alphas, sort=False)
     names = _feature_names(feature_names, X.shape[1])
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
@@ -350,208 +347,40 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
 # ---------------------------------------------------------------------------
 # Lasso / Elastic Net: coordinate descent with strong rules and a Gram cache
 # ---------------------------------------------------------------------------
-class _GramCache:
-    """Columns of ``G = X^T X / n`` computed on demand and kept.
-
-    For ``n_samples >= n_features`` (or few features) the whole matrix is formed
-    once; otherwise only the columns of features that enter a working set.
-    """
-
-    def __init__(self, X):
-        self.X = X
-        n, p = X.shape
-        self.n = n
-        self.pos = np.full(p, -1, dtype=np.intp)
-        if n >= p or p <= 256:
-            self.cols = (X.T @ X) / n
-            self.pos[:] = np.arange(p)
-            self.size = p
-        else:
-            self.cols = np.empty((p, 64))
-            self.size = 0
-        self.diag = np.einsum("ij,ij->j", X, X) / n
-
-    def ensure(self, idx):
-        idx = np.asarray(idx, dtype=np.intp)
-        missing = idx[self.pos[idx] < 0]
-        if missing.size == 0:
-            return
-        need = self.size + missing.size
-        if need > self.cols.shape[1]:
-            new = np.empty((self.cols.shape[0], max(need, 2 * self.cols.shape[1])))
-            new[:, : self.size] = self.cols[:, : self.size]
-            self.cols = new
-        self.cols[:, self.size:need] = (self.X.T @ self.X[:, missing]) / self.n
-        self.pos[missing] = np.arange(self.size, need)
-        self.size = need
-
-    def sub(self, rows, cols):
-        """``G[rows][:, cols]`` (the columns must be cached)."""
-        return self.cols[np.ix_(rows, self.pos[cols])]
-
-    def matvec(self, idx, w_idx):
-        """``G[:, idx] @ w_idx`` over all features."""
-        if len(idx) == 0:
-            return np.zeros(self.cols.shape[0])
-        return self.cols[:, self.pos[idx]] @ w_idx
-
-
-def _kkt_violation(grad, w, l1, l2):
-    """Largest violation of the optimality conditions, feature by feature.
-
-    ``grad`` is ``X^T (y - Xw) / n`` (minus the smooth-loss gradient).
-    """
-    nz = w != 0
-    viol = np.maximum(np.abs(grad) - l1, 0.0)
-    viol[nz] = np.abs(grad[nz] - l2 * w[nz] - l1 * np.sign(w[nz]))
-    return viol
-
-
-def _polish(gram, c_work, work, w_work, l1, l2, atol):
-    """Exact solution on the support of ``w_work`` with its signs, if it certifies.
-
-    Solves ``(G_AA + l2 I) w_A = c_A - l1 s_A`` and accepts it when the signs
-    agree and every KKT condition on the working set holds within ``atol``.
-    Returns ``(w_work, q)`` or ``None``.
-    """
-    A_loc = np.flatnonzero(w_work)
-    if A_loc.size == 0:
-        return None
-    A = work[A_loc]
-    s = np.sign(w_work[A_loc])
-    G_wA = gram.sub(work, A)
-    M = G_wA[A_loc]
-    if l2 > 0:
-        M = M + l2 * np.eye(A.size)
-    try:
-        wA = np.linalg.solve(M, c_work[A_loc] - l1 * s)
-    except np.linalg.LinAlgError:
-        return None
-    if not np.all(np.sign(wA) == s):
-        return None
-    new = np.zeros_like(w_work)
-    new[A_loc] = wA
-    q = c_work - G_wA @ wA
-    if np.max(_kkt_violation(q, new, l1, l2)) > atol:
-        return None
-    return new, q
-
-
-def _cd_working_set(gram, c_work, work, w_work, l1, l2, atol, max_sweeps):
-    """Coordinate descent on the working set ``work`` (feature indices).
-
-    Minimizes ``1/2 w^T G w - c^T w + l1 |w|_1 + l2/2 |w|^2`` over the
-    working-set coordinates. Each sweep visits, in cyclic order, the non-zero
-    coordinates and the zero coordinates whose optimality condition is violated
-    (the others would stay at zero). An exact polish on the current signed
-    support is tried whenever it changes. ``w_work`` is modified in place;
-    returns ``(w_work, n_sweeps)``.
-    """
-    diag = gram.diag[work]
-    denom = (diag + l2).tolist()
-    diag_l = diag.tolist()
-    active = np.flatnonzero(w_work)
-    gram.ensure(work[active])
-    q = c_work - gram.sub(work, work[active]) @ w_work[active]
-    columns = {}
-    sweeps = 0
-    last_support = None
-    while True:
-        viol = _kkt_violation(q, w_work, l1, l2)
-        if np.max(viol, initial=0.0) <= atol or sweeps >= max_sweeps:
-            return w_work, sweeps
-        nz = np.flatnonzero(w_work)
-        support = (nz.tobytes(), (w_work[nz] > 0).tobytes())
-        if nz.size and support != last_support:
-            last_support = support
-            polished = _polish(gram, c_work, work, w_work, l1, l2, atol)
-            if polished is not None:
-                w_work[:] = polished[0]
-                return w_work, sweeps
-        movable = np.flatnonzero((w_work != 0) | (viol > 0))
-        new_cols = [j for j in movable.tolist() if j not in columns]
-        if new_cols:
-            gram.ensure(work[new_cols])
-            block = gram.sub(work, work[new_cols])
-            for k, j in enumerate(new_cols):
-                columns[j] = block[:, k]
-        sweeps += 1
-        wl = w_work.tolist()
-        for j in movable.tolist():
-            wj = wl[j]
-            z = q[j] + diag_l[j] * wj
-            if z > l1:
-                new = (z - l1) / denom[j]
-            elif z < -l1:
-                new = (z + l1) / denom[j]
-            else:
-                new = 0.0
-            if new != wj:
-                q -= (new - wj) * columns[j]
-                wl[j] = new
-        w_work[:] = wl
-
-
-def _enet_path_core(X, y, alphas, l1_ratio, tol, max_iter):
+def _enet_path_core(X, y, alphas, l1_ratio, tol, max_iter, a_max):
     """Solve the centred problem along decreasing ``alphas``; returns coefs, n_iter."""
     n, p = X.shape
     gram = _GramCache(X)
-    c = X.T @ y / n
-    scale = float(np.max(np.abs(c))) if p else 0.0
+    c = X.T @ y / n  # minus the gradient of the loss at w = 0
     coefs = np.zeros((len(alphas), p))
     n_iters = np.zeros(len(alphas), dtype=int)
-    w = np.zeros(p)
-    grad = c.copy()  # X^T (y - X w) / n at the current w
-    prev_alpha = _alpha_max_c(c, l1_ratio)  # the basic strong rule at the first alpha
-    if scale == 0.0:
+    if p == 0 or np.max(np.abs(c)) == 0.0:  # constant y: every solution is w = 0
         return coefs, n_iters
+    scale = _tol_scale(c)
     atol = tol * scale
+    w = np.zeros(p)
+    grad_neg = c.copy()  # X^T (y - X w) / n at the current w
+    prev_alpha = a_max  # the basic strong rule at the first alpha
     for k, alpha in enumerate(alphas):
         l1 = alpha * l1_ratio
         l2 = alpha * (1.0 - l1_ratio)
-        # sequential strong rule: keep j if |grad_j| >= r (2 alpha_k - alpha_{k-1})
+        # sequential strong rule: keep j if |x_j^T r / n| >= r (2 alpha_k - alpha_{k-1})
         threshold = l1_ratio * (2.0 * alpha - min(prev_alpha, 1e300))
-        work = np.flatnonzero((np.abs(grad) >= threshold) | (w != 0))
-        total = 0
-        while True:
-            if work.size:
-                w_work, sweeps = _cd_working_set(
-                    gram, c[work], work, w[work], l1, l2, atol, max_iter - total
-                )
-                total += sweeps
-                w[:] = 0.0
-                w[work] = w_work
-            # KKT check over ALL features, once per alpha (plus once per re-solve)
-            active = np.flatnonzero(w)
-            grad = c - gram.matvec(active, w[active])
-            viol = _kkt_violation(grad, w, l1, l2)
-            outside = np.ones(p, dtype=bool)
-            outside[work] = False
-            violators = np.flatnonzero(outside & (viol > atol))
-            if violators.size == 0 or total >= max_iter:
-                break
-            work = np.union1d(work, violators)
-        if total >= max_iter and np.max(viol, initial=0.0) > atol:
-            warnings.warn(
-                f"coordinate descent stopped at max_iter={max_iter} at alpha={alpha:.4g} "
-                f"with KKT violation {np.max(viol):.2e} > tol*scale={atol:.2e}; "
-                "increase max_iter or tol.",
-                ConvergenceWarning,
-                stacklevel=3,
-            )
+        work = np.flatnonzero((np.abs(grad_neg) >= threshold) | (w != 0))
+        w, total, worst = _cd_solve(gram, c, w, l1, l2, atol, max_iter, work, polish=True)
+        if worst > atol:
+            _warn_not_converged("enet_path", max_iter, worst / scale, tol,
+                                where=f" at alpha={alpha:.4g}")
+        active = np.flatnonzero(w)
+        grad_neg = c - gram.matvec(active, w[active])
         coefs[k] = w
         n_iters[k] = total
         prev_alpha = alpha
     return coefs, n_iters
 
 
-def _alpha_max_c(c, l1_ratio):
-    """alpha_max from ``c = X^T y / n`` (centred data)."""
-    return float(np.max(np.abs(c)) / l1_ratio) if l1_ratio > 0 else np.inf
-
-
 def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
-              tol=1e-10, max_iter=10_000, feature_names=None):
+              tol=1e-10, max_iter=10_000, feature_names=None, blas_threads=None):
     r"""Elastic Net path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
 
     Unlike ``sklearn.linear_model.enet_path``, which returns a tuple
@@ -570,9 +399,11 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     scikit-learn's ``enet_path``, which never fits an intercept, regbook centres
     the data when ``fit_intercept=True``.
 
-    Cyclic coordinate descent with warm starts, sequential strong rules with a
-    KKT check over all features, Gram-matrix updates restricted to the working
-    set, and an exact active-set polish (see the module docstring).
+    Cyclic coordinate descent (regbook's one kernel, shared with
+    :func:`regbook.solvers.coordinate_descent`) with warm starts, sequential
+    strong rules with a KKT check over all features, Gram-matrix updates
+    restricted to the working set, and an exact active-set polish (see the
+    module docstring).
 
     Parameters
     ----------
@@ -587,12 +418,20 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     eps : float
         ``alpha_min / alpha_max`` of the default grid.
     fit_intercept : bool
-    tol : float
+    tol : float, default=1e-10
         Stop at each alpha when the largest KKT violation is at most
-        ``tol * max|X^T y| / n``.
-    max_iter : int
-        Maximum coordinate-descent sweeps per alpha.
+        ``tol * max(1, max|X^T y| / n)`` (the stopping rule of
+        :mod:`regbook.solvers`, ``X`` and ``y`` centred when ``fit_intercept``).
+    max_iter : int, default=10000
+        Maximum coordinate-descent iterations per alpha (sweeps, plus one for an
+        accepted active-set polish).
     feature_names : list of str, optional
+    blas_threads : int or None, default=None
+        ``None`` leaves the BLAS thread pool as it is. An int caps BLAS at that
+        many threads for the duration of the call (``threadpoolctl``). The
+        kernel's small dense products are often faster on one thread: on a
+        busy 2-core machine ``blas_threads=1`` made a 500 x 2000 lasso path 6.7x
+        faster and the diabetes path 1.5x faster; entering the cap costs ~15 ms.
 
     Returns
     -------
@@ -609,7 +448,7 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     """
     X, y = check_X_y(X, y)
     l1_ratio = check_l1_ratio(l1_ratio)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     tol = check_positive(tol, "tol")
     max_iter = check_positive_int(max_iter, "max_iter")
     names = _feature_names(feature_names, X.shape[1])
@@ -621,10 +460,15 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     if l1_ratio == 0.0 and np.any(alphas == 0):
         raise ValueError("alphas must be > 0 when l1_ratio=0 (ridge); use ridge_path for alpha=0.")
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
-    # Small dense solves are fastest single-threaded; threaded BLAS on a busy
-    # machine made them up to 100x slower in the benchmarks.
-    with threadpool_limits(limits=1, user_api="blas"):
-        coefs, n_iter = _enet_path_core(Xc, yc, alphas, l1_ratio, tol, max_iter)
+    a_max = alpha_max(X, y, l1_ratio, fit_intercept) if l1_ratio > 0 else np.inf
+    if blas_threads is None:
+        coefs, n_iter = _enet_path_core(Xc, yc, alphas, l1_ratio, tol, max_iter, a_max)
+    else:
+        from threadpoolctl import threadpool_limits
+
+        limit = check_positive_int(blas_threads, "blas_threads")
+        with threadpool_limits(limits=limit, user_api="blas"):
+            coefs, n_iter = _enet_path_core(Xc, yc, alphas, l1_ratio, tol, max_iter, a_max)
     intercepts = y_mean - coefs @ X_mean if fit_intercept else np.zeros(len(alphas))
     penalty = "l1" if l1_ratio == 1.0 else ("l2" if l1_ratio == 0.0 else "elasticnet")
     return PathResult(alphas=alphas, coefs=coefs, intercepts=np.asarray(intercepts, float),
@@ -632,7 +476,7 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
 
 
 def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True, tol=1e-10,
-               max_iter=10_000, feature_names=None):
+               max_iter=10_000, feature_names=None, blas_threads=None):
     r"""Lasso path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
 
     :func:`enet_path` with ``l1_ratio=1``. Unlike ``sklearn.linear_model.lasso_path``
@@ -653,7 +497,7 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     """
     return enet_path(X, y, l1_ratio=1.0, alphas=alphas, n_alphas=n_alphas, eps=eps,
                      fit_intercept=fit_intercept, tol=tol, max_iter=max_iter,
-                     feature_names=feature_names)
+                     feature_names=feature_names, blas_threads=blas_threads)
 
 
 # ---------------------------------------------------------------------------
@@ -669,55 +513,8 @@ def _binary_labels(y):
     return classes, (y == classes[1]).astype(float)
 
 
-def _logistic_fista(X, t, alpha, l1_ratio, w, b, fit_intercept, L, tol, max_iter, scale):
-    """FISTA with adaptive restart on the mean logistic loss plus the EN penalty."""
-    n = X.shape[0]
-    l1 = alpha * l1_ratio
-    l2 = alpha * (1.0 - l1_ratio)
-    step = 1.0 / (L + l2)
-
-    def grad(wv, bv):
-        r = expit(X @ wv + bv) - t
-        return X.T @ r / n, (r.mean() if fit_intercept else 0.0)
-
-    def objective(wv, bv):
-        z = X @ wv + bv
-        loss = np.mean(np.logaddexp(0.0, z) - t * z)
-        return loss + l1 * np.abs(wv).sum() + 0.5 * l2 * wv @ wv
-
-    yw, yb = w.copy(), b
-    mom = 1.0
-    f_old = objective(w, b)
-    for it in range(1, max_iter + 1):
-        gw, gb = grad(yw, yb)
-        zw = yw - step * (gw + l2 * yw)
-        w_new = np.sign(zw) * np.maximum(np.abs(zw) - step * l1, 0.0)
-        b_new = yb - step * gb
-        # gradient mapping at the extrapolated point: zero exactly at the optimum
-        gmap = max(np.max(np.abs(yw - w_new), initial=0.0), abs(yb - b_new)) / step
-        if gmap <= tol * scale:
-            return w_new, b_new, it
-        f_new = objective(w_new, b_new)
-        if f_new > f_old:  # adaptive restart (O'Donoghue & Candes, 2015)
-            mom = 1.0
-            yw, yb = w.copy(), b
-            continue
-        mom_new = 0.5 * (1.0 + np.sqrt(1.0 + 4.0 * mom * mom))
-        beta = (mom - 1.0) / mom_new
-        yw = w_new + beta * (w_new - w)
-        yb = b_new + beta * (b_new - b)
-        w, b, mom, f_old = w_new, b_new, mom_new, f_new
-    warnings.warn(
-        f"logistic_path: FISTA stopped at max_iter={max_iter} at alpha={alpha:.4g} before "
-        f"reaching tol={tol}; increase max_iter or tol.",
-        ConvergenceWarning,
-        stacklevel=3,
-    )
-    return w, b, max_iter
-
-
 def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=True, n_alphas=30,
-                  eps=1e-3, tol=1e-8, max_iter=20_000, feature_names=None):
+                  eps=1e-3, tol=1e-8, max_iter=20_000, feature_names=None, restart=True):
     r"""L1 / L2 / Elastic Net logistic regression along a grid of C or alpha.
 
     Minimizes, for every alpha,
@@ -729,8 +526,9 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
 
     with labels ``s_i`` in {-1, +1} (the larger class of ``y`` is +1) and an
     unpenalized intercept. ``Cs`` are scikit-learn ``LogisticRegression``'s
-    ``C``: ``alpha = 1 / (C n)``. Solved by FISTA with adaptive restart, warm
-    started along the decreasing alpha grid (increasing C).
+    ``C``: ``alpha = 1 / (C n)``. Solved at each alpha by the proximal-gradient
+    loop of :func:`regbook.solvers.fista` (with adaptive restart by default),
+    warm started along the decreasing alpha grid (increasing C).
 
     Parameters
     ----------
@@ -744,11 +542,18 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     fit_intercept : bool
     n_alphas : int
     eps : float
-    tol : float
-        Relative tolerance on the optimality residual.
-    max_iter : int
+    tol : float, default=1e-8
+        Stop at each alpha when the KKT residual (intercept included) is at most
+        ``tol * max(1, ||grad loss(0, 0)||_inf)``, the stopping rule of
+        :mod:`regbook.solvers`.
+    max_iter : int, default=20000
         Maximum FISTA steps per alpha.
     feature_names : list of str, optional
+    restart : bool, default=True
+        Adaptive restart of FISTA's momentum (``fista(..., restart=True)``): its
+        1/k^2 bound is not a theorem (plain FISTA's is), but it took 2x to 4x
+        fewer steps along paths on breast-cancer data (``tests/test_paths.py``).
+        ``restart=False`` runs plain FISTA.
 
     Returns
     -------
@@ -772,7 +577,8 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
         )
     _, t = _binary_labels(y_arr)
     l1_ratio = check_l1_ratio(l1_ratio)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    restart = check_bool(restart, "restart")
     tol = check_positive(tol, "tol")
     max_iter = check_positive_int(max_iter, "max_iter")
     n_alphas = check_positive_int(n_alphas, "n_alphas")
@@ -789,27 +595,32 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     elif alphas is not None:
         alphas = _check_alphas(alphas)
     elif l1_ratio > 0:
-        p0 = t.mean() if fit_intercept else 0.5
-        a_max = np.max(np.abs(X.T @ (t - p0))) / (n * l1_ratio)
+        # The loss gradient at w = 0 (best intercept, or b = 0) is X^T (p0 - t) / n with
+        # p0 = mean(t) (or 1/2): the squared-loss alpha_max of the targets t (or t - 1/2).
+        a_max = alpha_max(X, t if fit_intercept else t - 0.5, l1_ratio, fit_intercept)
         a_max = max(a_max, np.finfo(float).resolution)
         alphas = np.geomspace(a_max, a_max * eps, n_alphas)
     else:
         alphas = np.sort(1.0 / (np.logspace(-4, 4, n_alphas) * n))[::-1]
     if l1_ratio == 0 and np.any(alphas == 0):
         raise ValueError("alphas must be > 0 for l1_ratio=0 logistic regression.")
-    Xa = np.column_stack([X, np.ones(n)]) if fit_intercept else X
-    L = np.linalg.norm(Xa, 2) ** 2 / (4.0 * n)
-    scale = max(np.max(np.abs(X.T @ (t - 0.5))) / n, 1e-12)
-    w = np.zeros(X.shape[1])
-    pbar = np.clip(t.mean(), 1e-12, 1 - 1e-12)
-    b = float(np.log(pbar / (1 - pbar))) if fit_intercept else 0.0
+    smooth = _Smooth(X, t, "logistic", fit_intercept)
+    L = smooth.lipschitz()
+    theta = np.zeros(smooth.dim)
+    if fit_intercept:  # start from the best intercept-only model
+        pbar = np.clip(t.mean(), 1e-12, 1 - 1e-12)
+        theta[-1] = float(np.log(pbar / (1 - pbar)))
     coefs = np.zeros((len(alphas), X.shape[1]))
     intercepts = np.zeros(len(alphas))
     n_iter = np.zeros(len(alphas), dtype=int)
     for k, alpha in enumerate(alphas):
-        w, b, it = _logistic_fista(X, t, alpha, l1_ratio, w, b, fit_intercept, L, tol, max_iter,
-                                   scale)
-        coefs[k], intercepts[k], n_iter[k] = w, b, it
+        res = _prox_gradient(smooth, theta, alpha, l1_ratio, use_prox=True,
+                             step=1.0 / L if L > 0 else 1.0, bound=1.0 / L if L > 0 else np.inf,
+                             accelerate=True, restart=restart, max_iter=max_iter, tol=tol,
+                             return_iterates=False, solver="logistic_path",
+                             where=f" at alpha={alpha:.4g}")
+        coefs[k], intercepts[k], n_iter[k] = res.coef, res.intercept, res.n_iter
+        theta = np.append(res.coef, res.intercept) if fit_intercept else res.coef.copy()
     penalty = "l1" if l1_ratio == 1.0 else ("l2" if l1_ratio == 0.0 else "elasticnet")
     return PathResult(alphas=alphas, coefs=coefs, intercepts=intercepts, feature_names=names,
                       n_iter=n_iter, penalty=penalty, l1_ratio=l1_ratio)

@@ -29,10 +29,37 @@ where ``L`` is the Lipschitz constant of the loss gradient
 A solver that stops at ``max_iter`` before reaching ``tol`` emits a
 :class:`sklearn.exceptions.ConvergenceWarning` stating the residual reached.
 
-``tol`` is a bound on an optimality residual (the largest violation of the
-optimality conditions, or the proximal-gradient mapping for ISTA/FISTA),
-measured relative to ``max(1, ||grad loss(0)||_inf)`` so that it does not
-depend on the units of ``y``.
+One stopping rule (``tol``), the same in every solver and path
+-------------------------------------------------------------
+Every iterative solver here, :func:`regbook.paths.lasso_path`,
+:func:`regbook.paths.enet_path` and :func:`regbook.paths.logistic_path` stop when
+
+.. math::
+
+    \frac{\text{kkt\_residual}(w, b)}{\max\big(1,\ \|\nabla\mathcal{L}(0, 0)\|_\infty\big)}
+    \le \texttt{tol},
+
+where :func:`kkt_residual` is the largest violation of the optimality (KKT)
+conditions (0 exactly at the optimum) and :math:`\nabla\mathcal{L}(0, 0)` is the
+gradient of the loss at all-zero weights and intercept (after centring for the
+squared loss). The denominator makes ``tol`` a relative accuracy when
+the gradients are large (``y`` in large units) and an absolute one when they are
+small, so ``tol`` never asks for more than rounding allows. The value compared
+with ``tol`` is returned as ``SolverResult.residual``. Default ``tol=1e-10``
+everywhere (``1e-8`` for :func:`regbook.paths.logistic_path`).
+
+One engine per algorithm
+------------------------
+* **Coordinate descent**: one kernel (cyclic updates on a working set, a Gram
+  matrix whose columns are computed lazily and cached, and an optional exact
+  active-set polish) runs :func:`coordinate_descent`,
+  :func:`regbook.paths.lasso_path` and :func:`regbook.paths.enet_path`.
+  ``coordinate_descent(..., method="reference")`` runs a short plain-numpy loop
+  of the same update instead, kept for reading; the tests check that both give
+  the same weights.
+* **Proximal gradient**: one loop runs :func:`gradient_descent`, :func:`ista`,
+  :func:`fista` (plain Beck–Teboulle FISTA by default, adaptive restart with
+  ``restart=True``) and :func:`regbook.paths.logistic_path`.
 """
 from __future__ import annotations
 
@@ -40,7 +67,6 @@ import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.linalg.blas import daxpy as _axpy
 from scipy.special import expit
 from sklearn.exceptions import ConvergenceWarning
 
@@ -48,6 +74,7 @@ from ._validation import (
     _check_real_scalar,
     check_alpha,
     check_array,
+    check_bool,
     check_choice,
     check_l1_ratio,
     check_positive,
@@ -84,7 +111,8 @@ class SolverResult:
     intercept : float
         The intercept ``b`` (0.0 when ``fit_intercept=False``).
     n_iter : int
-        Iterations performed (full sweeps for coordinate descent, 0 for closed form).
+        Iterations performed: steps, or for coordinate descent sweeps plus one for an
+        accepted active-set polish; 0 for closed form (and when ``w0`` is already optimal).
     converged : bool
         Whether the optimality residual reached ``tol``.
     objective : ndarray of shape (n_iter + 1,)
@@ -96,7 +124,8 @@ class SolverResult:
     iterates : ndarray of shape (n_iter + 1, n_features) or None
         Weights at the start and after each iteration, when ``return_iterates=True``.
     residual : float
-        Final relative optimality residual (the quantity compared with ``tol``).
+        Final relative KKT residual, ``kkt_residual / max(1, ||grad loss(0)||_inf)``
+        (the quantity compared with ``tol``; see the module docstring).
     """
 
     coef: np.ndarray
@@ -111,10 +140,17 @@ class SolverResult:
 
 
 # --------------------------------------------------------------------------- helpers
-def _check_bool(value, name):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}.")
-    return bool(value)
+def _center(X, y, fit_intercept):
+    """``(X - mean(X), y - mean(y), mean(X), mean(y))``, or no change without an intercept.
+
+    For the squared loss the best intercept for any ``w`` is
+    ``mean(y) - mean(X) @ w``, so fitting on centred data eliminates it exactly.
+    """
+    if fit_intercept:
+        X_mean = X.mean(axis=0)
+        y_mean = float(y.mean())
+        return X - X_mean, y - y_mean, X_mean, y_mean
+    return X, y, np.zeros(X.shape[1]), 0.0
 
 
 class _Smooth:
@@ -129,14 +165,7 @@ class _Smooth:
         self.n, self.p = X.shape
         self.fit_intercept = fit_intercept
         if loss == "squared":
-            if fit_intercept:
-                self.x_mean = X.mean(axis=0)
-                self.y_mean = float(y.mean())
-                X = X - self.x_mean
-                y = y - self.y_mean
-            else:
-                self.x_mean = np.zeros(self.p)
-                self.y_mean = 0.0
+            X, y, self.x_mean, self.y_mean = _center(X, y, fit_intercept)
             self.free_intercept = False
         else:
             y = to_signed_labels(y)
@@ -180,7 +209,8 @@ class _Smooth:
         return float(self.y_mean - self.x_mean @ theta[: self.p])
 
     def scale(self):
-        return max(1.0, float(np.max(np.abs(self.grad(np.zeros(self.n))))))
+        """The denominator of the stopping rule: ``max(1, ||grad loss(0, 0)||_inf)``."""
+        return _tol_scale(self.grad(np.zeros(self.n)))
 
 
 def _sq_norm2(A):
@@ -198,7 +228,7 @@ def _prepare(X, y, alpha, l1_ratio, loss, fit_intercept, w0):
     alpha = check_alpha(alpha)
     l1_ratio = check_l1_ratio(l1_ratio)
     check_choice(loss, "loss", _LOSSES)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     smooth = _Smooth(X, y, loss, fit_intercept)
     theta = np.zeros(smooth.dim)
     if w0 is not None:
@@ -224,9 +254,9 @@ def _diverged(step, bound, solver, what="made the objective grow"):
     )
 
 
-def _warn_not_converged(solver, max_iter, residual, tol):
+def _warn_not_converged(solver, max_iter, residual, tol, where=""):
     warnings.warn(
-        f"{solver} did not converge in max_iter={max_iter} iterations: the optimality "
+        f"{solver} did not converge{where} in max_iter={max_iter} iterations: the optimality "
         f"residual reached {residual:.3e}, above tol={tol:.1e}. Increase max_iter, "
         "loosen tol, or standardize X.",
         ConvergenceWarning,
@@ -234,11 +264,21 @@ def _warn_not_converged(solver, max_iter, residual, tol):
     )
 
 
-def _kkt_vector(w, g, alpha, l1_ratio):
-    """Per-coordinate violation of 0 in grad + subdifferential of the penalty."""
-    h = g + alpha * (1.0 - l1_ratio) * w
-    l1 = alpha * l1_ratio
+def _kkt_violation(grad, w, l1, l2):
+    """Per-coordinate violation of the optimality (KKT) conditions: the one helper.
+
+    ``grad`` is the gradient of the smooth loss (not its negative), ``l1 = alpha r``
+    and ``l2 = alpha (1 - r)``. With ``h = grad + l2 w`` the conditions are
+    ``h_j + l1 sign(w_j) = 0`` where ``w_j != 0`` and ``|h_j| <= l1`` where ``w_j = 0``;
+    the violation is how far each one is from holding (0 at the optimum).
+    """
+    h = grad + l2 * w
     return np.where(w != 0.0, np.abs(h + l1 * np.sign(w)), np.maximum(np.abs(h) - l1, 0.0))
+
+
+def _tol_scale(grad0):
+    """``max(1, ||grad0||_inf)``: what ``tol`` is relative to (see the module docstring)."""
+    return max(1.0, float(np.max(np.abs(grad0), initial=0.0)))
 
 
 # --------------------------------------------------------------------------- public utilities
@@ -312,14 +352,14 @@ def kkt_residual(X, y, coef, intercept, alpha, l1_ratio=1.0, loss="squared", *, 
     """
     smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef)
     b = _check_real_scalar(intercept, "intercept")
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     m = smooth.margin(theta) + b
     if smooth.loss == "squared":
         d = (m - smooth.y) / smooth.n
     else:
         d = -smooth.y * expit(-smooth.y * m) / smooth.n
-    viol = _kkt_vector(theta, smooth.X.T @ d, alpha, l1_ratio)
-    res = float(viol.max())
+    viol = _kkt_violation(smooth.X.T @ d, theta, alpha * l1_ratio, alpha * (1.0 - l1_ratio))
+    res = float(np.max(viol, initial=0.0))
     if fit_intercept:
         res = max(res, abs(float(d.sum())))
     return res
@@ -350,7 +390,7 @@ def lipschitz_constant(X, loss="squared", fit_intercept=True):
     """
     X = check_array(X, "X")
     check_choice(loss, "loss", _LOSSES)
-    fit_intercept = _check_bool(fit_intercept, "fit_intercept")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     y = np.zeros(X.shape[0])
     return _Smooth(X, y, loss, fit_intercept).lipschitz()
 
@@ -421,9 +461,20 @@ def ridge_closed_form(X, y, alpha, *, fit_intercept=True, method="svd"):
 
 # ------------------------------------------------------------------ proximal gradient engine
 def _prox_gradient(smooth, theta, alpha, l1_ratio, *, use_prox, step, bound, accelerate,
-                   max_iter, tol, return_iterates, solver):
-    """Shared loop of gradient descent (L2 in the gradient, no prox), ISTA and FISTA."""
+                   max_iter, tol, return_iterates, solver, restart=False, where=""):
+    """The one proximal-gradient loop: gradient descent, ISTA, FISTA and ``logistic_path``.
+
+    ``use_prox=False`` is gradient descent on the loss plus ``alpha/2 ||w||^2``
+    (the L2 term in the gradient); otherwise each step is
+    ``x+ = prox_{step P}(y - step grad L(y))``. Without ``accelerate`` ``y`` is the
+    last iterate (ISTA); with it ``y`` extrapolates the last two iterates with
+    Beck & Teboulle's ``t_{k+1} = (1 + sqrt(1 + 4 t_k^2)) / 2``, and with
+    ``restart`` the momentum is reset (``t = 1``) whenever the objective goes up
+    (O'Donoghue & Candes 2015). Stops on the KKT residual at the new iterate.
+    """
     p = smooth.p
+    l1 = alpha * l1_ratio if use_prox else 0.0
+    l2 = alpha * (1.0 - l1_ratio) if use_prox else alpha
     pen = ElasticNetPenalty(alpha, l1_ratio) if use_prox else None
     grad_l2 = 0.0 if use_prox else alpha
     user_step_too_big = step > bound * (1.0 + 1e-9)
@@ -432,58 +483,84 @@ def _prox_gradient(smooth, theta, alpha, l1_ratio, *, use_prox, step, bound, acc
     def F(th, m):
         return smooth.value(m) + _penalty_value(th[:p], alpha, l1_ratio)
 
+    def relative_kkt(th, g):  # g: gradient of the loss at th (intercept last, if free)
+        worst = float(np.max(_kkt_violation(g[:p], th[:p], l1, l2), initial=0.0))
+        if smooth.free_intercept:
+            worst = max(worst, abs(float(g[p])))
+        return worst / scale
+
     m_x = smooth.margin(theta)
     f_x = F(theta, m_x)
     if not np.isfinite(f_x):
         raise ValueError(f"{solver}: the objective is not finite at the start point w0.")
+    g_x = smooth.grad(m_x)
+    residual = relative_kkt(theta, g_x)
     objs = np.empty(max_iter + 1)
     objs[0] = f_x
     iters = np.empty((max_iter + 1, p)) if return_iterates else None
     if return_iterates:
         iters[0] = theta[:p]
-    x, y_pt, m_y = theta, theta, m_x
+    x = theta
+    y_pt, m_y, g_y = theta, m_x, g_x
     t = 1.0
-    momentum = False
-    residual = np.inf
     k = 0
     for k in range(1, max_iter + 1):
-        g = smooth.grad(m_y)
+        if residual <= tol:
+            k -= 1
+            break
+        if g_y is None:
+            g_y = smooth.grad(m_y)
+        g = g_y
         if grad_l2:
+            g = g.copy()
             g[:p] += grad_l2 * y_pt[:p]
-        z = y_pt - step * g
+        x_new = y_pt - step * g
         if pen is not None:
-            z[:p] = pen.prox(z[:p], step)
-        x_new = z
+            x_new[:p] = pen.prox(x_new[:p], step)
         m_new = smooth.margin(x_new)
         f_new = F(x_new, m_new)
         if not np.isfinite(f_new):
             raise _diverged(step, bound, solver, "made the objective overflow")
-        residual = float(np.max(np.abs(y_pt - x_new))) / step / scale if x_new.size else 0.0
-        increased = f_new > f_x + 1e-12 * max(1.0, abs(f_x))
-        if increased and not momentum and user_step_too_big:
-            raise _diverged(step, bound, solver)
+        if user_step_too_big:
+            if accelerate:
+                # the descent condition the FISTA bound rests on (Beck & Teboulle 2009,
+                # Lemma 2.3); it always holds for step <= 1/L
+                d = x_new - y_pt
+                f_y = smooth.value(m_y)
+                if smooth.value(m_new) > (f_y + float(g @ d) + float(d @ d) / (2.0 * step)
+                                          + 1e-12 * max(1.0, abs(f_y))):
+                    raise _diverged(step, bound, solver,
+                                    "broke the descent condition f(x+) <= f(y) + g.(x+ - y)"
+                                    " + |x+ - y|^2 / (2 step)")
+            elif f_new > f_x + 1e-12 * max(1.0, abs(f_x)):
+                raise _diverged(step, bound, solver)
+        # The KKT residual at x_new needs the gradient there. ISTA needs it anyway
+        # for its next step; FISTA steps from v instead, so it evaluates the
+        # residual only once the free gradient-mapping test |v - x_new| / step is
+        # below tol (both go to 0 together; stopping still requires KKT <= tol).
+        g_new = None
+        if not accelerate or float(np.max(np.abs(y_pt - x_new), initial=0.0)) / step <= tol * scale:
+            g_new = smooth.grad(m_new)
+            residual = relative_kkt(x_new, g_new)
         objs[k] = f_new
         if return_iterates:
             iters[k] = x_new[:p]
-        if accelerate:
-            if f_new > f_x:  # adaptive restart: drop the momentum
-                t = 1.0
-                y_pt, m_y, momentum = x_new, m_new, False
-            else:
-                t_new = 0.5 * (1.0 + np.sqrt(1.0 + 4.0 * t * t))
-                beta = (t - 1.0) / t_new
-                y_pt = x_new + beta * (x_new - x)
-                m_y = m_new + beta * (m_new - m_x)
-                t = t_new
-                momentum = beta > 0
+        if not accelerate or (restart and f_new > f_x):
+            t = 1.0  # ISTA, or a restart: no momentum
+            y_pt, m_y, g_y = x_new, m_new, g_new
         else:
-            y_pt, m_y = x_new, m_new
+            t_new = 0.5 * (1.0 + np.sqrt(1.0 + 4.0 * t * t))
+            beta = (t - 1.0) / t_new
+            y_pt = x_new + beta * (x_new - x)
+            m_y = m_new + beta * (m_new - m_x)
+            g_y = g_new if beta == 0.0 else None
+            t = t_new
         x, m_x, f_x = x_new, m_new, f_new
-        if residual <= tol:
-            break
+    if k == max_iter and g_new is None:  # report the residual of the returned point
+        residual = relative_kkt(x, smooth.grad(m_x))
     converged = residual <= tol
     if not converged:
-        _warn_not_converged(solver, max_iter, residual, tol)
+        _warn_not_converged(solver, max_iter, residual, tol, where)
     return SolverResult(
         coef=x[:p].copy(),
         intercept=smooth.intercept(x),
@@ -507,8 +584,8 @@ def gradient_descent(X, y, alpha=0.0, *, loss="squared", fit_intercept=True, ste
 
     (weight decay, :func:`regbook.weight_decay_step`). The default step is
     :math:`\eta = 1/(L + \alpha)`; a larger step that makes the objective grow
-    raises ``ValueError``. Stops when :math:`\|\nabla F\|_\infty` (relative)
-    is at most ``tol``.
+    raises ``ValueError``. Stops when the relative KKT residual, here
+    :math:`\|\nabla F\|_\infty` over the scale of the module docstring, is at most ``tol``.
 
     Parameters
     ----------
@@ -544,7 +621,7 @@ def gradient_descent(X, y, alpha=0.0, *, loss="squared", fit_intercept=True, ste
     smooth, alpha, _, theta = _prepare(X, y, alpha, 0.0, loss, fit_intercept, w0)
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive(tol, "tol")
-    return_iterates = _check_bool(return_iterates, "return_iterates")
+    return_iterates = check_bool(return_iterates, "return_iterates")
     Lt = smooth.lipschitz() + alpha
     bound = 1.0 / Lt if Lt > 0 else np.inf
     step = _check_step(step, Lt)
@@ -554,32 +631,38 @@ def gradient_descent(X, y, alpha=0.0, *, loss="squared", fit_intercept=True, ste
 
 
 def _ista_like(X, y, alpha, l1_ratio, loss, fit_intercept, step, max_iter, tol, w0,
-               return_iterates, accelerate):
+               return_iterates, accelerate, restart=False):
     smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, fit_intercept, w0)
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive(tol, "tol")
-    return_iterates = _check_bool(return_iterates, "return_iterates")
+    return_iterates = check_bool(return_iterates, "return_iterates")
+    restart = check_bool(restart, "restart")
     L = smooth.lipschitz()
     bound = 1.0 / L if L > 0 else np.inf
     step = _check_step(step, L)
+    name = ("fista[restart]" if restart else "fista") if accelerate else "ista"
     return _prox_gradient(smooth, theta, alpha, l1_ratio, use_prox=True, step=step, bound=bound,
-                          accelerate=accelerate, max_iter=max_iter, tol=tol,
-                          return_iterates=return_iterates,
-                          solver="fista" if accelerate else "ista")
+                          accelerate=accelerate, restart=restart, max_iter=max_iter, tol=tol,
+                          return_iterates=return_iterates, solver=name)
 
 
 def ista(X, y, alpha, l1_ratio=1.0, *, loss="squared", fit_intercept=True, step=None,
          max_iter=1000, tol=1e-10, w0=None, return_iterates=False):
     r"""ISTA (proximal gradient descent) for the lasso, Elastic Net and L1/EN logistic regression.
 
-    Minimizes :math:`\mathcal{L}(w, b) + \alpha(r\|w\|_1 + \frac{1-r}{2}\|w\|^2)` by
+    Minimizes :math:`F(w, b) = \mathcal{L}(w, b) + \alpha(r\|w\|_1 + \frac{1-r}{2}\|w\|^2)` by
 
-    .. math:: w \leftarrow \mathrm{prox}_{\eta P}\big(w - \eta\nabla_w\mathcal{L}(w, b)\big)
+    .. math:: w_{k+1} = \mathrm{prox}_{\eta P}\big(w_k - \eta\nabla_w\mathcal{L}(w_k, b_k)\big)
 
     (:func:`regbook.proximal_step`): soft-thresholding puts small weights at exact
-    zeros. Default step :math:`1/L`; the objective decreases at every step. Stops
-    when the proximal-gradient mapping :math:`\|w_k - w_{k+1}\|_\infty/\eta`
-    (relative) is at most ``tol``.
+    zeros. Default step :math:`\eta = 1/L`; the objective then decreases at every
+    step, and (theorem, Beck & Teboulle 2009, Thm. 3.1, for any step
+    :math:`\eta \le 1/L`, with :math:`L` replaced by :math:`1/\eta`)
+
+    .. math:: F(w_k) - F^\star \le \frac{L\,\|w_0 - w^\star\|^2}{2k}.
+
+    Stops when the relative KKT residual at :math:`w_k` is at most ``tol`` (the
+    rule of the module docstring).
 
     Parameters
     ----------
@@ -613,19 +696,31 @@ def ista(X, y, alpha, l1_ratio=1.0, *, loss="squared", fit_intercept=True, step=
 
 
 def fista(X, y, alpha, l1_ratio=1.0, *, loss="squared", fit_intercept=True, step=None,
-          max_iter=1000, tol=1e-10, w0=None, return_iterates=False):
-    r"""FISTA (accelerated proximal gradient) with adaptive restart.
+          max_iter=1000, tol=1e-10, w0=None, return_iterates=False, restart=False):
+    r"""FISTA (accelerated proximal gradient, Beck & Teboulle 2009); restart optional.
 
-    Same objective and step rule as :func:`ista`, with Nesterov momentum:
+    Same objective :math:`F` and step rule as :func:`ista`, with Nesterov momentum
+    (:math:`v_0 = w_0`, :math:`t_1 = 1`):
 
     .. math::
 
-        w_{k+1} = \mathrm{prox}_{\eta P}(v_k - \eta\nabla\mathcal{L}(v_k)),\quad
-        v_{k+1} = w_{k+1} + \tfrac{t_k - 1}{t_{k+1}}(w_{k+1} - w_k),
+        w_k = \mathrm{prox}_{\eta P}(v_{k-1} - \eta\nabla\mathcal{L}(v_{k-1})),\quad
+        t_{k+1} = \tfrac{1 + \sqrt{1 + 4t_k^2}}{2},\quad
+        v_k = w_k + \tfrac{t_k - 1}{t_{k+1}}(w_k - w_{k-1}).
 
-    :math:`t_{k+1} = (1 + \sqrt{1 + 4t_k^2})/2`. When the objective goes up the
-    momentum is reset (``t = 1``), which keeps the fast rate and makes the method
-    converge linearly on strongly convex problems.
+    **Plain FISTA** (the default, ``restart=False``) is the algorithm of Beck &
+    Teboulle's Theorem 4.4: for :math:`\eta = 1/L`,
+
+    .. math:: F(w_k) - F^\star \le \frac{2L\,\|w_0 - w^\star\|^2}{(k + 1)^2},
+
+    a theorem, against :math:`L\|w_0 - w^\star\|^2/(2k)` for ISTA. The objective is
+    **not** monotone: it can go up for a few steps and oscillate.
+
+    ``restart=True`` adds adaptive restart (O'Donoghue & Candès 2015,
+    function-value scheme): whenever the objective goes up the momentum is reset
+    (:math:`t = 1`, :math:`v_k = w_k`). It is often much faster, above all on
+    strongly convex problems, but the :math:`1/k^2` bound above is a theorem only
+    for the plain method; for the restarted one it is an observation.
 
     Parameters
     ----------
@@ -636,10 +731,16 @@ def fista(X, y, alpha, l1_ratio=1.0, *, loss="squared", fit_intercept=True, step
     loss : {"squared", "logistic"}, default="squared"
     fit_intercept : bool, default=True
     step : float > 0 or None, default=None (``1/L``)
+        A larger step that breaks the descent condition
+        :math:`f(w_k) \le f(v) + \nabla f(v)^\top(w_k - v) + \|w_k - v\|^2/(2\eta)`
+        raises ``ValueError``.
     max_iter : int, default=1000
     tol : float > 0, default=1e-10
+        Stop when the relative KKT residual at :math:`w_k` is at most ``tol``.
     w0 : array_like of shape (n_features,) or None
     return_iterates : bool, default=False
+    restart : bool, default=False
+        Adaptive (function-value) restart of the momentum.
 
     Returns
     -------
@@ -653,9 +754,11 @@ def fista(X, y, alpha, l1_ratio=1.0, *, loss="squared", fit_intercept=True, step
     >>> fast, slow = fista(X, y, alpha=0.5), ista(X, y, alpha=0.5)
     >>> bool(np.allclose(fast.coef, slow.coef, atol=1e-8))
     True
+    >>> fista(X, y, alpha=0.5, restart=True).solver
+    'fista[restart]'
     """
     return _ista_like(X, y, alpha, l1_ratio, loss, fit_intercept, step, max_iter, tol, w0,
-                      return_iterates, accelerate=True)
+                      return_iterates, accelerate=True, restart=restart)
 
 
 def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=None,
@@ -711,7 +814,7 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
     max_iter = check_positive_int(max_iter, "max_iter")
     if tol is not None:
         tol = check_positive(tol, "tol")
-    return_iterates = _check_bool(return_iterates, "return_iterates")
+    return_iterates = check_bool(return_iterates, "return_iterates")
     l2 = alpha * (1.0 - l1_ratio)
     l1 = alpha * l1_ratio
     Lt = smooth.lipschitz() + l2
@@ -732,7 +835,7 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
     for k in range(1, max_iter + 1):
         g = smooth.grad(m)
         if tol is not None:
-            residual = float(_kkt_vector(w, g, alpha, l1_ratio).max()) / scale
+            residual = float(np.max(_kkt_violation(g, w, l1, l2), initial=0.0)) / scale
             if residual <= tol:
                 k -= 1
                 break
@@ -748,12 +851,12 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
             iters[k] = w
     converged = False
     if tol is not None:
-        residual = float(_kkt_vector(w, smooth.grad(m), alpha, l1_ratio).max()) / scale
+        residual = float(np.max(_kkt_violation(smooth.grad(m), w, l1, l2), initial=0.0)) / scale
         converged = residual <= tol
         if not converged:
             _warn_not_converged("subgradient_descent", max_iter, residual, tol)
     else:
-        residual = float(_kkt_vector(w, smooth.grad(m), alpha, l1_ratio).max()) / scale
+        residual = float(np.max(_kkt_violation(smooth.grad(m), w, l1, l2), initial=0.0)) / scale
     return SolverResult(
         coef=w.copy(),
         intercept=smooth.intercept(w),
@@ -767,8 +870,224 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
     )
 
 
+# ------------------------------------------------------------------ coordinate-descent engine
+class _GramCache:
+    """Columns of ``G = X^T X / n`` computed on demand and kept.
+
+    For ``n_samples >= n_features`` (or at most 256 features) the whole matrix is
+    formed once; otherwise only the columns of features that enter a working set,
+    so a 500 x 2000 problem never forms the 2000 x 2000 Gram matrix.
+    """
+
+    def __init__(self, X):
+        self.X = X
+        n, p = X.shape
+        self.n = n
+        self.pos = np.full(p, -1, dtype=np.intp)
+        if n >= p or p <= 256:
+            self.cols = (X.T @ X) / n
+            self.pos[:] = np.arange(p)
+            self.size = p
+        else:
+            self.cols = np.empty((p, 64))
+            self.size = 0
+        self.diag = np.einsum("ij,ij->j", X, X) / n
+
+    def ensure(self, idx):
+        idx = np.asarray(idx, dtype=np.intp)
+        missing = idx[self.pos[idx] < 0]
+        if missing.size == 0:
+            return
+        need = self.size + missing.size
+        if need > self.cols.shape[1]:
+            new = np.empty((self.cols.shape[0], max(need, 2 * self.cols.shape[1])))
+            new[:, : self.size] = self.cols[:, : self.size]
+            self.cols = new
+        self.cols[:, self.size:need] = (self.X.T @ self.X[:, missing]) / self.n
+        self.pos[missing] = np.arange(self.size, need)
+        self.size = need
+
+    def sub(self, rows, cols):
+        """``G[rows][:, cols]`` (the columns must be cached)."""
+        return self.cols[np.ix_(rows, self.pos[cols])]
+
+    def matvec(self, idx, w_idx):
+        """``G[:, idx] @ w_idx`` over all features."""
+        if len(idx) == 0:
+            return np.zeros(self.cols.shape[0])
+        return self.cols[:, self.pos[idx]] @ w_idx
+
+
+def _polish(gram, c_work, work, w_work, l1, l2, atol):
+    """Exact solution on the support of ``w_work`` with its signs, if it certifies.
+
+    With the signs ``s`` fixed the objective is a quadratic on the non-zero weights
+    ``A``; its minimizer solves ``(G_AA + l2 I) w_A = c_A - l1 s``. The solve is
+    accepted only when its signs are ``s`` and every KKT condition on the working
+    set holds within ``atol``, which certifies it as the optimum. Returns the new
+    ``w_work`` or ``None``.
+    """
+    A_loc = np.flatnonzero(w_work)
+    if A_loc.size == 0:
+        return None
+    A = work[A_loc]
+    s = np.sign(w_work[A_loc])
+    G_wA = gram.sub(work, A)
+    M = G_wA[A_loc]
+    if l2 > 0:
+        M = M + l2 * np.eye(A.size)
+    try:
+        wA = np.linalg.solve(M, c_work[A_loc] - l1 * s)
+    except np.linalg.LinAlgError:
+        return None
+    if not np.all(np.sign(wA) == s):
+        return None
+    new = np.zeros_like(w_work)
+    new[A_loc] = wA
+    grad = G_wA @ wA - c_work
+    if np.max(_kkt_violation(grad, new, l1, l2)) > atol:
+        return None
+    return new
+
+
+def _cd_kernel(gram, c_work, work, w_work, l1, l2, atol, max_sweeps, *, polish=True,
+               callback=None):
+    """The coordinate-descent kernel, on the working set ``work`` (feature indices).
+
+    Minimizes ``1/2 w^T G w - c^T w + l1 |w|_1 + l2/2 |w|^2`` over the working-set
+    coordinates (``G = X^T X / n``, ``c = X^T y / n`` of the centred data, which is
+    the regbook objective up to a constant). Keeps the gradient
+    ``grad = G w - c`` up to date with Gram columns ("covariance updates"). Each
+    sweep visits, in cyclic order, the non-zero coordinates and the zero ones whose
+    KKT condition is violated at the start of the sweep (the others would stay at
+    zero), with the exact update of :func:`coordinate_descent`. With ``polish`` an
+    exact solve on the signed support is tried whenever the support changes
+    (:func:`_polish`) and, if it certifies, counts as one more iteration and ends
+    the solve. ``callback(w_work)`` is called after every iteration. ``w_work`` is
+    modified in place; returns ``(w_work, n_iterations)``.
+    """
+    diag = gram.diag[work]
+    denom = (diag + l2).tolist()
+    diag_l = diag.tolist()
+    active = np.flatnonzero(w_work)
+    gram.ensure(work[active])
+    grad = gram.sub(work, work[active]) @ w_work[active] - c_work
+    columns = {}
+    sweeps = 0
+    last_support = None
+    while True:
+        viol = _kkt_violation(grad, w_work, l1, l2)
+        if np.max(viol, initial=0.0) <= atol or sweeps >= max_sweeps:
+            return w_work, sweeps
+        if polish:
+            nz = np.flatnonzero(w_work)
+            support = (nz.tobytes(), (w_work[nz] > 0).tobytes())
+            if nz.size and support != last_support:
+                last_support = support
+                polished = _polish(gram, c_work, work, w_work, l1, l2, atol)
+                if polished is not None:
+                    w_work[:] = polished
+                    if callback is not None:
+                        callback(w_work)
+                    return w_work, sweeps + 1
+        movable = np.flatnonzero((w_work != 0) | (viol > 0))
+        new_cols = [j for j in movable.tolist() if j not in columns]
+        if new_cols:
+            gram.ensure(work[new_cols])
+            block = gram.sub(work, work[new_cols])
+            for k, j in enumerate(new_cols):
+                columns[j] = block[:, k]
+        sweeps += 1
+        wl = w_work.tolist()
+        for j in movable.tolist():
+            wj = wl[j]
+            z = diag_l[j] * wj - grad[j]  # x_j^T r_(j) / n; exactly 0 for a constant column
+            if z > l1:
+                new = (z - l1) / denom[j]
+            elif z < -l1:
+                new = (z + l1) / denom[j]
+            else:
+                new = 0.0
+            if new != wj:
+                grad += (new - wj) * columns[j]
+                wl[j] = new
+        w_work[:] = wl
+        if callback is not None:
+            callback(w_work)
+
+
+def _cd_solve(gram, c, w, l1, l2, atol, max_sweeps, work, *, polish=True, callback=None):
+    """Coordinate descent at one alpha: kernel on ``work``, then a KKT check over ALL features.
+
+    Every feature outside ``work`` that violates its KKT condition (with the
+    gradient recomputed exactly, so incremental rounding cannot hide a violation)
+    joins the working set and the kernel runs again. ``w`` (all features) is
+    modified in place; returns ``(w, n_iterations, largest KKT violation)``.
+    ``callback(w_full)`` is called after every iteration.
+    """
+    p = c.size
+    total = 0
+    while True:
+        sweeps = 0
+        if work.size:
+            cb = None
+            if callback is not None:
+                def cb(w_work, work=work):
+                    full = np.zeros(p)
+                    full[work] = w_work
+                    callback(full)
+            w_work, sweeps = _cd_kernel(gram, c[work], work, w[work].copy(), l1, l2, atol,
+                                        max_sweeps - total, polish=polish, callback=cb)
+            total += sweeps
+            w[:] = 0.0
+            w[work] = w_work
+        active = np.flatnonzero(w)
+        viol = _kkt_violation(gram.matvec(active, w[active]) - c, w, l1, l2)
+        worst = float(np.max(viol, initial=0.0))
+        if worst <= atol or total >= max_sweeps:
+            return w, total, worst
+        outside = np.ones(p, dtype=bool)
+        outside[work] = False
+        violators = np.flatnonzero(outside & (viol > atol))
+        if violators.size == 0 and sweeps == 0:  # only rounding separates the two checks
+            return w, total, worst
+        work = np.union1d(work, violators)
+
+
+def _cd_reference(Xc, yc, w, l1, l2, atol, max_iter, callback):
+    """Plain cyclic coordinate descent, written for reading (``method="reference"``).
+
+    One sweep updates every weight in turn with the exact one-weight minimizer
+    of :func:`coordinate_descent`'s docstring, keeping the residual ``r`` current.
+    Stops when the KKT violation (gradient recomputed from scratch) is at most
+    ``atol``; returns ``(w, largest KKT violation)``.
+    """
+    n, p = Xc.shape
+    csl = np.sum(Xc**2, axis=0) / n  # ||x_j||^2 / n
+    dl = csl + l2  # ... plus the ridge part of the penalty
+    r = yc - Xc @ w  # the current residual
+    for sweep in range(max_iter + 1):
+        worst = float(np.max(_kkt_violation(-Xc.T @ (yc - Xc @ w) / n, w, l1, l2), initial=0.0))
+        if worst <= atol or sweep == max_iter:
+            return w, worst
+        for j in range(p):
+            wj = w[j]
+            qj = Xc[:, j] @ r / n
+            z = wj * csl[j] + qj
+            if z > l1:
+                new = (z - l1) / dl[j]
+            elif z < -l1:
+                new = (z + l1) / dl[j]
+            else:
+                new = 0.0
+            r -= Xc[:, j] * (new - wj)
+            w[j] = new
+        callback(w)
+
+
 def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_iter=1000,
-                       tol=1e-10, w0=None, return_iterates=False, polish=False):
+                       tol=1e-10, w0=None, return_iterates=False, polish=False,
+                       method="kernel"):
     r"""Cyclic coordinate descent for the lasso and Elastic Net (squared loss).
 
     Minimizes :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha(r\|w\|_1 + \frac{1-r}{2}\|w\|^2)`
@@ -780,11 +1099,17 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
                              {\|x_j\|^2/n + \alpha(1-r)}
 
     with :math:`\rho = y - Xw - b` the current residual and :math:`S` the
-    soft-threshold: weights land on exact zeros. Keeps the gradient up to date
-    with the Gram matrix :math:`X^\top X` when ``n_samples > n_features`` or
-    ``n_features <= 2000``, and with residual updates otherwise. One iteration
-    is one sweep over the features; stops when the KKT residual (relative) is
-    at most ``tol``.
+    soft-threshold: weights land on exact zeros. One iteration is one sweep over
+    the features; stops when the relative KKT residual is at most ``tol`` (the
+    rule of the module docstring).
+
+    ``method="kernel"`` (default) runs regbook's one coordinate-descent kernel,
+    the same code as :func:`regbook.paths.enet_path`: it keeps the gradient
+    current with Gram-matrix columns (computed lazily when
+    ``n_samples < n_features`` and ``n_features > 256``) and skips, within a
+    sweep, zero weights whose optimality condition held at the start of the sweep.
+    ``method="reference"`` runs a short plain-numpy loop of the update above over
+    every weight, for reading; it reaches the same weights, more slowly.
 
     Parameters
     ----------
@@ -794,19 +1119,21 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     l1_ratio : float in [0, 1], default=1.0
     fit_intercept : bool, default=True
     max_iter : int, default=1000
-        Maximum number of sweeps.
+        Maximum number of iterations (sweeps).
     tol : float > 0, default=1e-10
     w0 : array_like of shape (n_features,) or None
     return_iterates : bool, default=False
-        Store the weights after every sweep.
+        Store the weights after every iteration.
     polish : bool, default=False
-        When two consecutive sweeps give the same signs, also move the non-zero
-        weights ``A`` toward the exact minimizer for those signs, the solution of
+        Whenever the set of non-zero weights ``A`` or their signs change, also try
+        the exact minimizer for those signs, the solution of
         :math:`(X_A^\top X_A/n + \alpha(1-r)I)\,w_A = X_A^\top y/n - \alpha r\,\mathrm{sign}(w_A)`,
-        stopping early where a weight would change sign, and keep the move if
-        it lowers the objective (an active-set step). Much faster on correlated
-        designs; the estimators use it. Off by default so that the objective
-        history shows plain coordinate descent.
+        and accept it (as one more iteration, the last) only if its signs agree and
+        it satisfies every optimality condition within ``tol``: an active-set step
+        that is then certified optimal. Much faster on correlated designs; the
+        estimators and paths use it. Off by default so that the objective history
+        shows plain coordinate descent. Only with ``method="kernel"``.
+    method : {"kernel", "reference"}, default="kernel"
 
     Returns
     -------
@@ -822,142 +1149,54 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     >>> ref = Lasso(alpha=0.5, tol=1e-12).fit(X, y)
     >>> bool(np.allclose(res.coef, ref.coef_, atol=1e-8)), int(np.sum(res.coef == 0.0))
     (True, 4)
+    >>> slow = coordinate_descent(X, y, alpha=0.5, method="reference")
+    >>> bool(np.allclose(slow.coef, res.coef, atol=1e-10))
+    True
     """
     smooth, alpha, l1_ratio, w = _prepare(X, y, alpha, l1_ratio, "squared", fit_intercept, w0)
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive(tol, "tol")
-    return_iterates = _check_bool(return_iterates, "return_iterates")
-    polish = _check_bool(polish, "polish")
+    return_iterates = check_bool(return_iterates, "return_iterates")
+    polish = check_bool(polish, "polish")
+    check_choice(method, "method", ("kernel", "reference"))
+    if polish and method == "reference":
+        raise ValueError("polish=True needs method='kernel'; the reference loop is plain "
+                         "coordinate descent. Use method='kernel' or polish=False.")
     Xc, yc, n, p = smooth.X, smooth.y, smooth.n, smooth.p
     l1 = alpha * l1_ratio
     l2 = alpha * (1.0 - l1_ratio)
-    col_sq = np.einsum("ij,ij->j", Xc, Xc) / n
-    denom = col_sq + l2
     scale = smooth.scale()
-    use_gram = n > p or p <= 2000  # the p x p Gram matrix is cheap to hold
-    if use_gram:
-        G = Xc.T @ Xc / n
-        c = Xc.T @ yc / n
-
-        def neg_grad(w):
-            return c - G @ w
-    else:
-        def neg_grad(w):
-            return Xc.T @ (yc - Xc @ w) / n
 
     def F(w):
         r = yc - Xc @ w
         return 0.5 * float(r @ r) / n + _penalty_value(w, alpha, l1_ratio)
 
-    objs = np.empty(max_iter + 1)
-    objs[0] = F(w)
-    iters = np.empty((max_iter + 1, p)) if return_iterates else None
-    if return_iterates:
-        iters[0] = w
-    q = neg_grad(w)  # Gram form: q = X^T(y - Xw)/n, kept up to date
-    r = yc - Xc @ w if not use_gram else None
-    wl = w.tolist()
-    dl = denom.tolist()
-    csl = col_sq.tolist()
-    XcT = np.ascontiguousarray(Xc.T)
-    def check(w):
-        q = neg_grad(w)  # exact recomputation: no drift from incremental updates
-        viol = _kkt_vector(w, -q, alpha, l1_ratio)
-        viol[denom <= 0.0] = 0.0  # an all-constant column has no effect
-        return q, (float(viol.max()) / scale if p else 0.0)
+    objs = [F(w)]
+    iters = [w.copy()] if return_iterates else None
 
-    def _polish_on_support(w, signs):
-        """Move toward the exact solution for the current signs, stopping at a sign change.
-
-        With the signs fixed the objective is a quadratic on the non-zero weights
-        ``A``; its minimizer solves one linear system. If some weight would change
-        sign on the way, stop where the first one reaches zero (it leaves ``A``).
-        """
-        A = np.flatnonzero(signs)
-        if A.size == 0 or (l2 == 0.0 and A.size > n):
-            return None
-        if use_gram:
-            G_AA, c_A = G[np.ix_(A, A)].copy(), c[A]
-        else:
-            XA = Xc[:, A]
-            G_AA, c_A = XA.T @ XA / n, XA.T @ yc / n
-        G_AA[np.diag_indices_from(G_AA)] += l2
-        try:
-            target = np.linalg.solve(G_AA, c_A - l1 * signs[A])
-        except np.linalg.LinAlgError:
-            return None
-        if not np.all(np.isfinite(target)):
-            return None
-        w_A = w[A]
-        flips = np.sign(target) != signs[A]
-        t = 1.0
-        if flips.any():
-            ratios = w_A[flips] / (w_A[flips] - target[flips])  # where w_A + t d hits 0
-            t = float(ratios.min())
-        new = w_A + t * (target - w_A)
-        if t < 1.0:
-            new[np.flatnonzero(flips)[ratios <= t]] = 0.0
-        cand = np.zeros(p)
-        cand[A] = new
-        return cand
-
-    last_signs, wait, gap = None, 0, 1
-    residual = np.inf
-    all_coords = [j for j in range(p) if dl[j] > 0.0]  # constant columns stay at 0
-    k = 0
-    for k in range(1, max_iter + 1):
-        for j in all_coords:
-            wj = wl[j]
-            qj = float(q[j]) if use_gram else float(XcT[j] @ r) / n
-            z = wj * csl[j] + qj
-            if z > l1:
-                new = (z - l1) / dl[j]
-            elif z < -l1:
-                new = (z + l1) / dl[j]
-            else:
-                new = 0.0
-            if new != wj:
-                delta = new - wj
-                wl[j] = new
-                if use_gram:
-                    _axpy(G[j], q, a=-delta)  # q -= delta * G[j] in place (G symmetric)
-                else:
-                    _axpy(XcT[j], r, a=-delta)
-        w = np.array(wl)
-        q, residual = check(w)
-        if polish and residual > tol:
-            signs = np.sign(w)
-            wait -= 1
-            if wait <= 0 and last_signs is not None and np.array_equal(signs, last_signs):
-                cand = _polish_on_support(w, signs)
-                if cand is not None and F(cand) < F(w):
-                    w = cand
-                    q, residual = check(w)
-                    wl = w.tolist()
-                    signs = np.sign(w)
-                    gap = 1
-                else:  # the signs are not final yet: try again later, less often
-                    gap = min(2 * gap, 64)
-                wait = gap
-            last_signs = signs
-        if not use_gram:
-            r = yc - Xc @ w
-        objs[k] = F(w)
+    def record(w_now):
+        objs.append(F(w_now))
         if return_iterates:
-            iters[k] = w
-        if residual <= tol:
-            break
+            iters.append(w_now.copy())
+
+    if method == "kernel":
+        c = Xc.T @ yc / n
+        w, _, worst = _cd_solve(_GramCache(Xc), c, w, l1, l2, tol * scale, max_iter,
+                                np.arange(p), polish=polish, callback=record)
+    else:
+        w, worst = _cd_reference(Xc, yc, w, l1, l2, tol * scale, max_iter, record)
+    residual = worst / scale
     converged = residual <= tol
     if not converged:
         _warn_not_converged("coordinate_descent", max_iter, residual, tol)
     return SolverResult(
-        coef=w,
+        coef=w.copy(),
         intercept=smooth.intercept(w),
-        n_iter=k,
+        n_iter=len(objs) - 1,
         converged=converged,
-        objective=objs[: k + 1].copy(),
+        objective=np.array(objs),
         step=None,
-        solver="coordinate_descent",
-        iterates=iters[: k + 1].copy() if return_iterates else None,
+        solver="coordinate_descent" if method == "kernel" else "coordinate_descent[reference]",
+        iterates=np.array(iters) if return_iterates else None,
         residual=residual,
     )

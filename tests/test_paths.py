@@ -1,5 +1,4 @@
 """Tests for regbook.paths: exactness against scikit-learn and LARS, strong-rule safety."""
-import warnings
 
 import numpy as np
 import pytest
@@ -9,7 +8,6 @@ from sklearn.linear_model import lasso_path as sk_lasso_path
 
 from regbook.paths import (
     PathResult,
-    _cd_working_set,
     alpha_grid,
     alpha_max,
     enet_path,
@@ -51,9 +49,8 @@ def test_alpha_max_zeroes_everything_and_matches_sklearn_grid(diabetes, l1_ratio
     grid = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2, fit_intercept=fit_intercept)
     Xs = X - X.mean(0) if fit_intercept else X
     ys = y - y.mean() if fit_intercept else y
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)  # n_alphas deprecation
-        sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2)
+    # scikit-learn >= 1.7 takes the number of alphas as alphas=int (n_alphas is deprecated)
+    sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, alphas=20, eps=1e-2)
     np.testing.assert_allclose(grid, sk_alphas, rtol=1e-12)
     assert grid[0] == pytest.approx(a_max) and np.all(np.diff(grid) < 0)
     path = enet_path(X, y, l1_ratio=l1_ratio, alphas=[a_max, 0.999 * a_max],
@@ -134,7 +131,8 @@ def test_enet_path_matches_sklearn(diabetes, l1_ratio):
     _, sk_coefs, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=alphas, tol=1e-14,
                                   max_iter=200_000)
     # scikit-learn's own CD stalls ~1e-6 from the exact lasso solution here (its
-    # coefficients reach ~800); regbook's equal LARS to 1e-9 (test above).
+    # coefficients reach ~800), so 1e-5 is the honest bound; against LARS (test
+    # above) regbook is asserted to 1e-6 (measured ~3e-10, benchmarks/bench_paths.py).
     np.testing.assert_allclose(path.coefs, sk_coefs.T, rtol=0, atol=1e-5)
     np.testing.assert_allclose(path.intercepts, y.mean() - path.coefs @ X.mean(0))
 
@@ -149,35 +147,36 @@ def test_lasso_path_no_intercept_matches_sklearn_on_wide_data():
     assert np.all(path.intercepts == 0)
 
 
-@pytest.mark.parametrize("seed", range(6))
+# Seeds 26, 28, 38 and 54: the sequential strong rule sets aside a feature that is
+# active at that alpha (found by instrumenting the engine while writing this test;
+# on seeds 0-5 it never errs), so the KKT re-check is what gets them right.
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5, 26, 28, 38, 54])
 def test_strong_rules_never_drop_a_nonzero_feature(seed):
-    """Every solution satisfies the KKT conditions of the FULL problem.
+    """Every solution is the exact solution of the FULL problem (no screening error).
 
     Strong rules are heuristic; on correlated designs they do discard features
-    that later turn out active. The KKT check must add them back, so the
-    returned solution is the exact solution: compare with a brute-force
-    coordinate descent on all features (no screening) and check KKT directly.
+    that later turn out active, and the KKT check must add them back. Two
+    oracles independent of regbook's engine: the KKT conditions written out in
+    this file (``_kkt_max``) over all features, and scikit-learn's
+    ``ElasticNet`` (its own coordinate descent, no screening) at a tight tol.
     """
+    from sklearn.linear_model import ElasticNet
+
     rng = np.random.default_rng(seed)
     n, p = (40, 80) if seed % 2 else (100, 30)
-    X, y = _correlated(rng, n, p, rho=0.9 if seed < 3 else -0.5, k=6)
+    X, y = _correlated(rng, n, p, rho=0.9 if seed % 6 < 3 else -0.5, k=6)
     l1_ratio = 1.0 if seed % 3 else 0.6
     # a coarse grid makes the sequential strong rule err more often
     alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=12, eps=1e-2)
     path = enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas, tol=1e-12)
     Xc, yc = X - X.mean(0), y - y.mean()
     scale = np.abs(Xc.T @ yc).max() / n
-    from regbook.paths import _GramCache
-    gram = _GramCache(Xc)
-    c = Xc.T @ yc / n
-    all_features = np.arange(p)
     for k, a in enumerate(alphas):
         assert _kkt_max(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio) <= 1e-9 * scale
-        exact, _ = _cd_working_set(gram, c, all_features, path.coefs[k - 1].copy() if k else
-                                   np.zeros(p), a * l1_ratio, a * (1 - l1_ratio),
-                                   1e-13 * scale, 100_000)
-        exact_support = np.flatnonzero(np.abs(exact) > 1e-8)
-        assert set(exact_support) <= set(np.flatnonzero(path.coefs[k]))
+        ref = ElasticNet(alpha=a, l1_ratio=l1_ratio, tol=1e-14, max_iter=1_000_000).fit(X, y)
+        np.testing.assert_allclose(path.coefs[k], ref.coef_, rtol=0, atol=1e-5)
+        big = np.flatnonzero(np.abs(ref.coef_) > 1e-4)  # clearly active for scikit-learn
+        assert set(big) <= set(np.flatnonzero(path.coefs[k]))
 
 
 def test_path_result_helpers(diabetes):
@@ -208,6 +207,17 @@ def test_alphas_are_sorted_decreasing_and_caller_arrays_untouched(diabetes):
     np.testing.assert_array_equal(y, y0)
 
 
+def test_blas_thread_cap_is_opt_in_and_changes_nothing_but_speed(diabetes):
+    from threadpoolctl import threadpool_info
+
+    X, y = diabetes
+    before = [(i["filepath"], i["num_threads"]) for i in threadpool_info()]
+    free = lasso_path(X, y, n_alphas=30)
+    capped = lasso_path(X, y, n_alphas=30, blas_threads=1)
+    np.testing.assert_allclose(capped.coefs, free.coefs, rtol=0, atol=1e-9)
+    assert [(i["filepath"], i["num_threads"]) for i in threadpool_info()] == before
+
+
 def test_constant_target_gives_zero_path():
     X = np.random.default_rng(0).standard_normal((20, 3))
     path = lasso_path(X, np.full(20, 2.0), n_alphas=5)
@@ -232,6 +242,20 @@ def test_logistic_path_matches_sklearn():
                                    tol=1e-12, max_iter=100_000).fit(X, y)
             np.testing.assert_allclose(coef, m.coef_.ravel(), atol=2e-4)
             assert b == pytest.approx(m.intercept_[0], abs=2e-4)
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.0])
+def test_logistic_path_restart_takes_fewer_steps_than_plain_fista(l1_ratio):
+    """Measured: restart needs 2.2x (l1_ratio=1) and 3.8x (l1_ratio=0) fewer steps here."""
+    from sklearn.datasets import load_breast_cancer
+
+    X, y = load_breast_cancer(return_X_y=True)
+    X = ((X - X.mean(0)) / X.std(0))[:, :8]
+    Cs = np.logspace(-2, 1, 6)
+    plain = logistic_path(X, y, Cs=Cs, l1_ratio=l1_ratio, tol=1e-7, restart=False)
+    fast = logistic_path(X, y, Cs=Cs, l1_ratio=l1_ratio, tol=1e-7)
+    assert fast.n_iter.sum() < plain.n_iter.sum() / 1.5
+    np.testing.assert_allclose(fast.coefs, plain.coefs, rtol=0, atol=1e-2)
 
 
 def test_logistic_path_default_grid_starts_all_zero():
@@ -263,6 +287,8 @@ def test_logistic_path_default_grid_starts_all_zero():
         (lambda X, y: logistic_path(X, y > 0, Cs=[0.0]), ValueError, "Cs"),
         (lambda X, y: logistic_path(X, y > 0, Cs=[1.0], alphas=[1.0]), ValueError, "not both"),
         (lambda X, y: alpha_grid(X, y, eps=0), ValueError, "eps"),
+        (lambda X, y: lasso_path(X, y, blas_threads=0), ValueError, "^blas_threads must be >= 1"),
+        (lambda X, y: logistic_path(X, y > 0, restart="no"), TypeError, "^restart must be True"),
     ],
 )
 def test_bad_inputs_name_the_argument(call, exc, match):

@@ -52,6 +52,15 @@ def classification_problem(seed):
     y = (score > 0).astype(int)
     return X, y, bool(seed % 2), [1.0, 0.2, 10.0][seed % 3]
 
+SOLVERS = [  # every engine and variant that must reach scikit-learn's solution
+    ("cd", lambda *a, **k: coordinate_descent(*a, max_iter=20_000, **k)),
+    ("cd_polish", lambda *a, **k: coordinate_descent(*a, max_iter=20_000, polish=True, **k)),
+    ("cd_reference", lambda *a, **k: coordinate_descent(*a, max_iter=20_000, method="reference",
+                                                        **k)),
+    # plain FISTA has only its 1/k^2 rate: one of these problems needs ~23,000 steps
+    ("fista", lambda *a, **k: fista(*a, max_iter=100_000, **k)),
+    ("fista_restart", lambda *a, **k: fista(*a, max_iter=20_000, restart=True, **k)),
+]
 N_REGRESSION = 110  # randomized least-squares problems checked against scikit-learn
 N_LOGISTIC = 18  # randomized logistic problems
 
@@ -68,8 +77,8 @@ def regression_agreement(seed):
         ref = sk.ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=fi, tol=1e-14,
                             max_iter=100_000).fit(X, y)
         f_ref = objective(X, y, ref.coef_, ref.intercept_, alpha, l1_ratio)
-        for name, solver in (("cd", coordinate_descent), ("fista", fista)):
-            res = solver(X, y, alpha, l1_ratio, fit_intercept=fi, max_iter=20_000)
+        for name, solver in SOLVERS:
+            res = solver(X, y, alpha, l1_ratio, fit_intercept=fi)
             assert res.converged
             f = objective(X, y, res.coef, res.intercept, alpha, l1_ratio)
             kkt = kkt_residual(X, y, res.coef, res.intercept, alpha, l1_ratio, fit_intercept=fi)
@@ -97,12 +106,15 @@ def logistic_agreement(seed):
                                     max_iter=100_000).fit(X, y)
         b_ref = float(ref.intercept_[0]) if fi else 0.0
         f_ref = objective(X, y, ref.coef_.ravel(), b_ref, alpha, l1_ratio, loss="logistic")
-        res = fista(X, y, alpha, l1_ratio, loss="logistic", fit_intercept=fi, max_iter=50_000)
-        f = objective(X, y, res.coef, res.intercept, alpha, l1_ratio, loss="logistic")
-        kkt = kkt_residual(X, y, res.coef, res.intercept, alpha, l1_ratio, loss="logistic",
-                           fit_intercept=fi)
-        out[f"fista_logistic[{l1_ratio}]"] = (abs(f - f_ref) / f_ref,
-                                             np.max(np.abs(res.coef - ref.coef_.ravel())), kkt)
+        for restart in (False, True):
+            res = fista(X, y, alpha, l1_ratio, loss="logistic", fit_intercept=fi,
+                        max_iter=100_000, restart=restart)
+            assert res.converged
+            f = objective(X, y, res.coef, res.intercept, alpha, l1_ratio, loss="logistic")
+            kkt = kkt_residual(X, y, res.coef, res.intercept, alpha, l1_ratio, loss="logistic",
+                               fit_intercept=fi)
+            out[f"fista_logistic[{l1_ratio}, restart={restart}]"] = (
+                abs(f - f_ref) / f_ref, np.max(np.abs(res.coef - ref.coef_.ravel())), kkt)
     return out
 
 
@@ -332,3 +344,112 @@ def test_polished_coordinate_descent_is_exact_and_faster(seed):
     np.testing.assert_allclose(fast.coef, plain.coef, atol=1e-8)
     assert np.all(np.diff(fast.objective) <= 1e-12 * fast.objective[0])  # still monotone
     assert np.array_equal(fast.coef == 0.0, plain.coef == 0.0)
+
+
+# ----------------------------------------------------------------------------- one engine each
+@pytest.mark.parametrize("seed", range(40))
+def test_reference_loop_equals_the_kernel(seed):
+    """coordinate_descent(method="reference"), the readable loop, reaches the kernel's weights."""
+    X, y, fi, alpha, r = regression_problem(seed)
+    for l1_ratio in (1.0, r):
+        kernel = coordinate_descent(X, y, alpha, l1_ratio, fit_intercept=fi, tol=1e-12,
+                                    max_iter=50_000)
+        plain = coordinate_descent(X, y, alpha, l1_ratio, fit_intercept=fi, tol=1e-12,
+                                   max_iter=50_000, method="reference")
+        assert kernel.converged and plain.converged
+        assert plain.solver == "coordinate_descent[reference]"
+        np.testing.assert_allclose(plain.coef, kernel.coef, rtol=0, atol=1e-8)
+        np.testing.assert_array_equal(plain.coef == 0.0, kernel.coef == 0.0)
+        assert plain.intercept == pytest.approx(kernel.intercept, abs=1e-8)
+        # both are monotone: every sweep of exact one-weight minimizations lowers F
+        for res in (kernel, plain):
+            assert np.all(np.diff(res.objective) <= 1e-12 * res.objective[0])
+
+
+def test_reference_loop_rejects_polish():
+    X, y, *_ = regression_problem(1)
+    with pytest.raises(ValueError, match=r"^polish=True needs method='kernel'"):
+        coordinate_descent(X, y, 0.1, polish=True, method="reference")
+    with pytest.raises(ValueError, match=r"^method='fast' is not recognised"):
+        coordinate_descent(X, y, 0.1, method="fast")
+
+
+def _lasso_optimum(X, y, fi, alpha):
+    """(F*, ||w0 - w*||^2 with w0 = 0) from scikit-learn's Lasso at a tight tol."""
+    ref = sk.Lasso(alpha=alpha, fit_intercept=fi, tol=1e-14, max_iter=1_000_000).fit(X, y)
+    return objective(X, y, ref.coef_, ref.intercept_, alpha), float(ref.coef_ @ ref.coef_)
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # 500 steps only
+@pytest.mark.parametrize("seed", range(20))
+def test_ista_and_plain_fista_obey_their_theorems(seed):
+    """Beck & Teboulle (2009): ISTA F(w_k) - F* <= L R^2 / (2k) (Thm 3.1) and plain FISTA
+    F(w_k) - F* <= 2 L R^2 / (k + 1)^2 (Thm 4.4), R = ||w0 - w*||, step 1/L, at every k."""
+    X, y, fi, alpha, _ = regression_problem(seed)
+    F_star, R2 = _lasso_optimum(X, y, fi, alpha)
+    L = lipschitz_constant(X, fit_intercept=fi)
+    slack = 1e-12 * abs(F_star)  # scikit-learn's F* is exact to about this
+    for solver, bound in ((ista, lambda k: L * R2 / (2 * k)),
+                          (fista, lambda k: 2 * L * R2 / (k + 1) ** 2)):
+        res = solver(X, y, alpha, fit_intercept=fi, max_iter=500, tol=1e-14)
+        k = np.arange(1, res.n_iter + 1)
+        assert np.all(res.objective[1:] - F_star <= bound(k) + slack), solver.__name__
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_plain_fista_is_not_monotone_and_restart_takes_fewer_steps(seed):
+    """Measured on these 20 problems (and 40 more while writing this test): plain FISTA's
+    objective goes up at some step on every one, and adaptive restart reaches tol=1e-9
+    in fewer steps on every one (1.4x to 7.6x fewer on the 60)."""
+    X, y, fi, alpha, _ = regression_problem(seed)
+    plain = fista(X, y, alpha, fit_intercept=fi, max_iter=100_000, tol=1e-9)
+    fast = fista(X, y, alpha, fit_intercept=fi, max_iter=100_000, tol=1e-9, restart=True)
+    assert plain.converged and fast.converged
+    assert np.any(np.diff(plain.objective) > 1e-12 * abs(plain.objective[0]))
+    assert fast.n_iter < plain.n_iter
+    np.testing.assert_allclose(fast.coef, plain.coef, rtol=0, atol=1e-6)
+
+
+def _relative_kkt(X, y, coef, intercept, alpha, l1_ratio, loss, fit_intercept):
+    """kkt_residual / max(1, ||grad L(0, 0)||_inf), the scale written out from its definition."""
+    n = X.shape[0]
+    if loss == "squared":
+        Xs = X - X.mean(0) if fit_intercept else X
+        ys = y - y.mean() if fit_intercept else y
+        grad0 = -Xs.T @ ys / n
+    else:
+        s = 2.0 * y - 1.0
+        grad0 = -X.T @ (s / 2) / n  # logistic loss gradient at w = 0, b = 0
+        if fit_intercept:
+            grad0 = np.append(grad0, -np.sum(s / 2) / n)
+    scale = max(1.0, np.max(np.abs(grad0)))
+    return kkt_residual(X, y, coef, intercept, alpha, l1_ratio, loss=loss,
+                        fit_intercept=fit_intercept) / scale
+
+
+@pytest.mark.parametrize("y_units", [1e-3, 1.0, 1e3])
+@pytest.mark.parametrize("tol", [1e-4, 1e-8])
+def test_one_meaning_of_tol_in_every_solver_and_path(y_units, tol):
+    from regbook.paths import enet_path, logistic_path
+
+    X, y, fi, alpha, r = regression_problem(4)
+    y = y * y_units
+    alpha = alpha * y_units
+    runs = {
+        "cd": coordinate_descent(X, y, alpha, r, fit_intercept=fi, tol=tol, max_iter=100_000),
+        "cd_reference": coordinate_descent(X, y, alpha, r, fit_intercept=fi, tol=tol,
+                                           max_iter=100_000, method="reference"),
+        "ista": ista(X, y, alpha, r, fit_intercept=fi, tol=tol, max_iter=100_000),
+        "fista": fista(X, y, alpha, r, fit_intercept=fi, tol=tol, max_iter=100_000),
+    }
+    for name, res in runs.items():
+        rel = _relative_kkt(X, y, res.coef, res.intercept, alpha, r, "squared", fi)
+        assert res.converged and rel <= tol, name
+        assert res.residual == pytest.approx(rel, rel=1e-6, abs=1e-3 * tol), name
+    path = enet_path(X, y, l1_ratio=r, alphas=[alpha], fit_intercept=fi, tol=tol)
+    assert _relative_kkt(X, y, path.coefs[0], path.intercepts[0], alpha, r, "squared", fi) <= tol
+    Xl, yl, fil, C = classification_problem(0)
+    a = 1.0 / (C * len(yl))
+    lpath = logistic_path(Xl, yl, alphas=[a], l1_ratio=0.5, fit_intercept=fil, tol=tol)
+    assert _relative_kkt(Xl, yl, lpath.coefs[0], lpath.intercepts[0], a, 0.5, "logistic",
+                         fil) <= tol
