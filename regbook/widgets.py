@@ -43,7 +43,7 @@ from .geometry import (constraint_boundary, gram_2d, objective_grid, ols_solutio
                        penalized_solution_2d, penalty_radius, quadratic_loss, quadratic_loss_grid)
 from .paths import _feature_names, alpha_max, enet_path, ridge_path
 from .penalties import penalty_l1_ratio
-from .plotting import HOUSE_RC, PALETTE, PENALTY_COLORS, PENALTY_LABELS, house_style
+from .plotting import HOUSE_RC, PALETTE, PENALTY_COLORS, PENALTY_LABELS, house_style, lambda_axis
 from .plotting import _GRAY, _LIGHT, _color, _linestyle  # house greys, per-feature line styles
 from .solvers import coordinate_descent, lipschitz_constant, ridge_closed_form
 
@@ -124,13 +124,26 @@ def _fmt(value):
 
 # --------------------------------------------------------------------------- parameters
 class _Param:
-    """One slider: its live range and the values the static frames cover."""
+    """One slider: its live range and the values the static frames cover.
 
-    def __init__(self, name, label, kind, lo, hi, value, static=None, step=None):
+    ``label`` is the slider's visible name (and its accessible name, with
+    ``aria`` when given); its readout says ``"<symbol> = <value>"``. ``static``
+    lists the values of the static HTML frames in slider order (a λ slider lists
+    them from strong to weak, like every λ axis of the book).
+    """
+
+    def __init__(self, name, label, kind, lo, hi, value, static=None, step=None, symbol=None,
+                 aria=None):
         self.name, self.label, self.kind = name, label, kind
+        self.symbol = symbol or label
+        self.aria = aria or label
         self.lo, self.hi, self.step = lo, hi, step
         self.value = int(value) if kind == "int" else float(value)
         self.static = None if static is None else list(static)
+
+    def readout(self, value):
+        """The text shown next to the slider, e.g. ``"λ = 0.0312"``."""
+        return f"{self.symbol} = {_fmt(value)}"
 
     def coerce(self, value):
         if self.kind == "int":
@@ -156,7 +169,8 @@ class _Param:
     def make_slider(self, widgets):
         common = dict(
             value=self.value,
-            description=self.label,
+            description=f"{self.symbol} =",
+            tooltip=self.aria,
             continuous_update=True,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="340px"),
@@ -174,12 +188,27 @@ class _Param:
         )
 
 
-def _log_frames(lo, hi, n, extra=None):
-    vals = np.geomspace(lo, hi, n)
-    if extra is not None:  # make sure the default value is one of the frames
-        k = int(np.argmin(np.abs(np.log(vals) - np.log(extra))))
-        vals[k] = extra
+def _log_frames(lo, hi, n, *extra):
+    """``n`` λ frames from strong (``hi``) to weak (``lo``) penalty, the order of every
+    λ axis; each value of ``extra`` (the start value, λ_max...) replaces its nearest
+    interior frame (the two ends stay, so the slider spans the whole range)."""
+    vals = np.geomspace(hi, lo, n)
+    taken = {0, n - 1}
+    for e in extra:
+        if e is None or not lo <= e <= hi:
+            continue
+        order = np.argsort(np.abs(np.log(vals) - np.log(e)))
+        k = next((int(i) for i in order if int(i) not in taken), None)
+        if k is not None:
+            vals[k] = e
+            taken.add(k)
     return [float(v) for v in vals]
+
+
+def _lambda_param(lo, hi, value, static):
+    """The λ slider of every explorer: the book's λ, on a log scale."""
+    return _Param("alpha", "λ", "log", lo, hi, value, static=static, symbol="λ",
+                  aria="penalty strength λ (the book's λ, log scale)")
 
 
 # --------------------------------------------------------------------------- the explorer
@@ -217,6 +246,7 @@ class Explorer:
         self._image = None
         self._html = None
         self._syncing = False
+        self.description = ""  # describe() of the last update
         # Three layers, so that no slider move ever needs a full figure draw:
         # base (axes, ticks, labels: fixed limits) rendered once; middle (what only a
         # second slider changes: paths, error curves, contours) drawn over the base
@@ -316,6 +346,17 @@ class Explorer:
         return f"data:{mime};base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
     # ---- public API
+    def describe(self, state=None):
+        """What the figure shows at ``state`` (default: the current one), in one sentence.
+
+        It is the ``alt`` text of the static HTML frame, the tooltip of the live
+        image and the text of the live readout under it (``aria-live``), so a
+        reader who cannot see the figure is told what it shows.
+        """
+        state = self.state if state is None else state
+        vals = ", ".join(p.readout(self.values[n]) for n, p in self._params.items())
+        return f"{self.title}: figure at {vals}."
+
     def update(self, **values):
         """Set slider values (by parameter name), refit and redraw; return ``self``.
 
@@ -333,6 +374,7 @@ class Explorer:
         self.values = new
         self._redraw()
         self._image = self._encode_live()
+        self.description = self.describe()
         if self._widget is not None:
             self._syncing = True
             try:
@@ -342,7 +384,13 @@ class Explorer:
             finally:
                 self._syncing = False
             self._img_widget.value = self._image
+            self._img_widget.tooltip = self.description
+            self._readout.value = self._readout_html(self.description)
         return self
+
+    @staticmethod
+    def _readout_html(text):
+        return f'<div role="status" aria-live="polite" style="font-size:.9em">{escape(text)}</div>'
 
     @property
     def image(self):
@@ -358,13 +406,17 @@ class Explorer:
 
     @property
     def widget(self):
-        """The live ipywidgets box (sliders above an ``ipywidgets.Image``)."""
+        """The live ipywidgets box: sliders, the ``ipywidgets.Image`` (its tooltip is
+        :meth:`describe`) and a text readout of the same description (``aria-live``)."""
         if self._widget is None:
             import ipywidgets as widgets
 
+            image = self.image
             self._img_widget = widgets.Image(
-                value=self.image, format="png", layout=widgets.Layout(max_width="100%", height="auto")
+                value=image, format="png", tooltip=self.description,
+                layout=widgets.Layout(max_width="100%", height="auto"),
             )
+            self._readout = widgets.HTML(self._readout_html(self.description))
             self._sliders = {n: p.make_slider(widgets) for n, p in self._params.items()}
 
             def on_change(change):
@@ -380,21 +432,22 @@ class Explorer:
                 list(self._sliders.values()),
                 layout=widgets.Layout(display="flex", flex_flow="row wrap"),
             )
-            self._widget = widgets.VBox([controls, self._img_widget])
+            self._widget = widgets.VBox([controls, self._img_widget, self._readout])
         return self._widget
 
     # ---- static frames
     def _static_params(self):
         return [p for p in self._params.values() if p.static and len(p.static) >= 2]
 
-    def frames(self):
-        """Render every static frame; return ``(params, data_urls)``.
+    def frames(self, *, descriptions=False):
+        """Render every static frame; return ``(params, data_urls)`` (and the frames'
+        :meth:`describe` texts as a third item with ``descriptions=True``).
 
         Frames are ordered with the first static parameter varying fastest.
         """
         sparams = self._static_params()
         saved = dict(self.values)
-        urls = []
+        urls, texts = [], []
         try:
             grids = [p.static for p in sparams]
             for combo in itertools.product(*reversed(grids)):
@@ -402,17 +455,27 @@ class Explorer:
                 self.values = dict(saved, **{p.name: v for p, v in zip(sparams, combo)})
                 self._redraw()
                 urls.append(self._encode_frame())
+                texts.append(self.describe())
         finally:
             self.values = saved
             self.state = {}
             self._image = None
-        return sparams, urls
+        return (sparams, urls, texts) if descriptions else (sparams, urls)
 
     def to_html(self):
-        """Self-contained HTML: an image and range inputs swapping precomputed frames."""
+        """Self-contained HTML: an image and range inputs swapping precomputed frames.
+
+        Each range input has a ``<label for=...>`` and an ``aria-label``; its
+        ``<output>`` says e.g. ``λ = 0.0312``. The image's ``alt`` is the frame's
+        :meth:`describe` text and changes with the frame; the same text sits in an
+        ``aria-live`` status line under the image. No colour is set on any text
+        (it inherits the page's, so the page theme's contrast holds).
+        """
         if self._html is not None:
             return self._html
-        sparams, urls = self.frames()
+        import json
+
+        sparams, urls, texts = self.frames(descriptions=True)
         uid = "rbx-" + uuid.uuid4().hex[:12]
         start = []
         for p in sparams:
@@ -430,28 +493,28 @@ class Explorer:
                 f'<label for="{sid}" style="display:inline-flex;align-items:center;gap:.4em;'
                 f'margin-right:1.2em;font-size:.9em">{escape(p.label)}'
                 f'<input type="range" id="{sid}" min="0" max="{len(p.static) - 1}" step="1" '
-                f'value="{i}" aria-label="{escape(p.label)}" style="width:180px">'
-                f'<output id="{sid}-value" for="{sid}" style="min-width:4.5em;'
-                f'font-family:monospace">{escape(_fmt(p.static[i]))}</output></label>'
+                f'value="{i}" aria-label="{escape(p.aria)}" '
+                f'aria-valuetext="{escape(p.readout(p.static[i]))}" style="width:180px">'
+                f'<output id="{sid}-value" for="{sid}" style="min-width:6em;'
+                f'font-family:monospace">{escape(p.readout(p.static[i]))}</output></label>'
             )
-        labels = [[_fmt(v) for v in p.static] for p in sparams]
+        labels = [[p.readout(v) for v in p.static] for p in sparams]
         sizes = [len(p.static) for p in sparams]
         frames_js = ",".join('""' if k == k0 else f'"{u}"' for k, u in enumerate(urls))
-        import json
-
-        alt = escape(f"{self.title}: figure at " + ", ".join(
-            f"{p.label} = {_fmt(p.static[i])}" for p, i in zip(sparams, start)))
         script = (
             "(function(){"
             f'var root=document.getElementById("{uid}");if(!root)return;'
             f'var img=document.getElementById("{uid}-img");'
+            f'var desc=document.getElementById("{uid}-desc");'
             f"var F=[{frames_js}];F[{k0}]=img.src;"
-            f"var N={json.dumps(sizes)};var L={json.dumps(labels)};"
+            f"var A={json.dumps(texts, ensure_ascii=False)};"
+            f"var N={json.dumps(sizes)};var L={json.dumps(labels, ensure_ascii=False)};"
             f"var names={json.dumps([p.name for p in sparams])};"
             "function show(){var k=0,m=1;for(var i=0;i<names.length;i++){"
             f'var inp=document.getElementById("{uid}-"+names[i]);var v=parseInt(inp.value,10);'
             f'document.getElementById("{uid}-"+names[i]+"-value").textContent=L[i][v];'
-            "k+=v*m;m*=N[i];}img.src=F[k];}"
+            'inp.setAttribute("aria-valuetext",L[i][v]);'
+            "k+=v*m;m*=N[i];}img.src=F[k];img.alt=A[k];desc.textContent=A[k];}"
             "for(var i=0;i<names.length;i++){"
             f'var inp=document.getElementById("{uid}-"+names[i]);'
             'inp.addEventListener("input",show);inp.addEventListener("change",show);}'
@@ -461,8 +524,10 @@ class Explorer:
             f'<div class="regbook-explorer" id="{uid}" data-frames="{len(urls)}" '
             f'style="max-width:{int(self.figsize[0] * self.dpi)}px">'
             f'<div class="regbook-explorer-controls" style="margin:.3em 0">{"".join(controls)}</div>'
-            f'<img id="{uid}-img" src="{urls[k0]}" alt="{alt}" '
+            f'<img id="{uid}-img" src="{urls[k0]}" alt="{escape(texts[k0])}" '
             f'style="max-width:100%;height:auto;display:block">'
+            f'<p id="{uid}-desc" role="status" aria-live="polite" '
+            f'style="font-size:.85em;margin:.3em 0">{escape(texts[k0])}</p>'
             f"<script>{script}</script></div>"
         )
         return self._html
@@ -482,11 +547,13 @@ class Explorer:
 # --------------------------------------------------------------------------- shared numerics
 # Every number an explorer shows comes from the library: paths from regbook.paths,
 # the solution at the slider's λ from regbook.solvers / regbook.geometry (warm-started
-# at the nearest path point), so a figure and a chapter's printed numbers agree.
+# at the nearest path point), so a figure and a chapter's printed numbers agree. Every
+# λ is the book's λ (the ``alpha`` of (1/2n)||y - Xw - b||^2 + λ P(w)), for L2 too.
 def _lambda_range(X, y, penalty, l1_ratio):
-    """Slider range ``(lo, hi)``: for L1 / Elastic Net from twice :func:`regbook.alpha_max`
-    (a stretch of all-zero solutions) down by 10^3.8; for L2 seven decades around the
-    largest eigenvalue ``L`` of ``X^T X / n`` (:func:`regbook.lipschitz_constant`)."""
+    """Slider range ``(lo, hi)`` in the book's λ: for L1 / Elastic Net from twice
+    :func:`regbook.alpha_max` (a stretch of all-zero solutions) down by 10^3.8; for L2
+    seven decades around the largest eigenvalue ``L`` of ``X_c^T X_c / n``
+    (:func:`regbook.lipschitz_constant`)."""
     if penalty == "l2":
         top = lipschitz_constant(X)
         return 1e-4 * top, 1e3 * top
@@ -494,44 +561,75 @@ def _lambda_range(X, y, penalty, l1_ratio):
     return 3e-4 * amax, 2.0 * amax
 
 
-def _path_coefs(X, y, alphas, l1_ratio):
-    """Coefficients ``(n_alphas, n_features)`` along the decreasing grid ``alphas``
-    (solver alpha): :func:`regbook.ridge_path` (which takes ``Ridge``'s alpha, ``n``
-    times the solver's) for ``l1_ratio = 0``, else :func:`regbook.enet_path`."""
+def _ridge_path_lambda(X, y, lambdas, feature_names=None):
+    """:func:`regbook.ridge_path` at the book's λ values ``lambdas``, whichever units
+    ``ridge_path`` takes: its result says so in ``alpha_convention`` ("ridge" means
+    scikit-learn ``Ridge`` alpha = nλ)."""
+    lambdas = np.asarray(lambdas, dtype=float)
+    path = ridge_path(X, y, lambdas, feature_names=feature_names)
+    if getattr(path, "alpha_convention", "lambda") == "ridge":
+        path = ridge_path(X, y, X.shape[0] * lambdas, feature_names=feature_names)
+        path.alphas, path.alpha_convention = lambdas, "lambda"
+    return path
+
+
+def _path(X, y, alphas, l1_ratio, feature_names=None):
+    """The path along the decreasing grid ``alphas`` (book's λ): ridge's closed form
+    for ``l1_ratio = 0``, else :func:`regbook.enet_path`. A ``PathResult`` whose
+    ``alphas`` are the book's λ."""
     if l1_ratio == 0.0:
-        return ridge_path(X, y, X.shape[0] * np.asarray(alphas)).coefs
-    return enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas).coefs
+        return _ridge_path_lambda(X, y, alphas, feature_names)
+    return enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas, feature_names=feature_names)
+
+
+def _path_coefs(X, y, alphas, l1_ratio):
+    """Coefficients ``(n_alphas, n_features)`` of :func:`_path`."""
+    return _path(X, y, alphas, l1_ratio).coefs
 
 
 def _fit_at(X, y, alpha, l1_ratio, w0):
-    """Exact solution at one λ: ridge in closed form, lasso / Elastic Net by
-    coordinate descent warm-started at ``w0`` (a few sweeps from the nearest path point)."""
+    """Exact solution ``(coef, intercept)`` at one λ: ridge in closed form, lasso /
+    Elastic Net by coordinate descent warm-started at ``w0`` (a few sweeps from the
+    nearest path point)."""
     if l1_ratio == 0.0:
-        return ridge_closed_form(X, y, alpha).coef
-    return coordinate_descent(X, y, alpha, l1_ratio, w0=w0, tol=1e-12, polish=True).coef
+        res = ridge_closed_form(X, y, alpha)
+    else:
+        res = coordinate_descent(X, y, alpha, l1_ratio, w0=w0, tol=1e-12, polish=True)
+    return res.coef, float(res.intercept)
+
+
+_OBJECTIVE_TEXT = {
+    "l1": "(1/2n)‖y − Xw − b‖² + λ‖w‖₁",
+    "l2": "(1/2n)‖y − Xw − b‖² + (λ/2)‖w‖²",
+    "elasticnet": "(1/2n)‖y − Xw − b‖² + λ(r‖w‖₁ + (1−r)/2 ‖w‖²)",
+}
+
+
+def _by_gid(ax, gid, kind="lines"):
+    """The artists of ``ax`` that a ``regbook.plotting`` function tagged with ``gid``."""
+    return [a for a in getattr(ax, kind) if a.get_gid() == gid]
 
 
 # --------------------------------------------------------------------------- path explorer
 class _PathExplorer(Explorer):
-    figsize = (7.5, 5.0)
+    figsize = (7.5, 5.6)
     n_grid = 80  # λ values of the drawn path
 
-    def __init__(self, Xs, yc, Xt, yt, penalty, l1_ratio, names, alpha, n_frames, y_mean):
-        self.X, self.y, self.X_test, self.y_test = Xs, yc, Xt, yt
-        self.y_mean = y_mean
-        self.penalty, self.names = penalty, names
+    def __init__(self, X, y, X_test, y_test, penalty, l1_ratio, names, alpha, n_frames, data_note):
+        self.X, self.y, self.X_test, self.y_test = X, y, X_test, y_test
+        self.penalty, self.names, self.data_note = penalty, names, data_note
         r0 = penalty_l1_ratio(penalty, l1_ratio)
         self._grid_cache = {}
-        lo, hi = _lambda_range(Xs, yc, penalty, r0)
+        lo, hi = _lambda_range(X, y, penalty, r0)
+        amax = None if penalty == "l2" else alpha_max(X, y, r0)
         if alpha is None:
-            alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * alpha_max(Xs, yc, r0)
-        params = [_Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
-                         static=_log_frames(lo, hi, n_frames, alpha))]
+            alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * amax
+        params = [_lambda_param(lo, hi, alpha, _log_frames(lo, hi, n_frames, alpha, amax))]
         if penalty == "elasticnet":
-            params.append(_Param("l1_ratio", "L1 ratio", "float", 0.05, 1.0, l1_ratio,
-                                 static=sorted({0.2, 0.5, 0.9, round(l1_ratio, 3)}), step=0.05))
+            params.append(_Param("l1_ratio", "L1 ratio r", "float", 0.05, 1.0, l1_ratio,
+                                 static=sorted({0.2, 0.5, 0.9, round(l1_ratio, 3)}), step=0.05,
+                                 symbol="r", aria="Elastic Net L1 ratio r"))
         super().__init__(params, f"{PENALTY_LABELS[penalty]} path explorer")
-        self._last_coef = None
 
     def _ratio(self, values):
         return penalty_l1_ratio(self.penalty, values.get("l1_ratio"))
@@ -539,73 +637,97 @@ class _PathExplorer(Explorer):
     def _path(self, r):
         key = round(r, 6)
         if key not in self._grid_cache:
-            if self.penalty == "elasticnet":  # one alpha axis for every l1_ratio
+            if self.penalty == "elasticnet":  # one λ axis for every l1_ratio
                 p0 = self._params["alpha"]
                 lo, hi = p0.lo, p0.hi
             else:
                 lo, hi = _lambda_range(self.X, self.y, self.penalty, r)
-            grid = np.geomspace(hi, lo, self.n_grid)
-            coefs = _path_coefs(self.X, self.y, grid, r)
-            mse_tr = np.mean((self.y[:, None] - self.X @ coefs.T) ** 2, axis=0)
-            mse_te = (np.mean((self.y_test[:, None] - self.X_test @ coefs.T) ** 2, axis=0)
-                      if self.X_test is not None else None)
-            self._grid_cache[key] = (grid, coefs, mse_tr, mse_te)
+            path = _path(self.X, self.y, np.geomspace(hi, lo, self.n_grid), r, self.names)
+            fitted = self.X @ path.coefs.T + path.intercepts
+            mse_tr = np.mean((self.y[:, None] - fitted) ** 2, axis=0)
+            mse_te = None
+            if self.X_test is not None:
+                pred = self.X_test @ path.coefs.T + path.intercepts
+                mse_te = np.mean((self.y_test[:, None] - pred) ** 2, axis=0)
+            self._grid_cache[key] = (path, mse_tr, mse_te)
         return self._grid_cache[key]
 
     def _compute(self, values):
         r = self._ratio(values)
         alpha = values["alpha"]
-        grid, coefs, mse_tr, mse_te = self._path(r)
-        k = int(np.argmin(np.abs(np.log(grid) - np.log(alpha))))
-        w = _fit_at(self.X, self.y, alpha, r, coefs[k])
-        state = {"alpha": alpha, "l1_ratio": r, "coef": w, "intercept": self.y_mean,
+        path, mse_tr, mse_te = self._path(r)
+        k = int(np.argmin(np.abs(np.log(path.alphas) - np.log(alpha))))
+        w, b = _fit_at(self.X, self.y, alpha, r, path.coefs[k])
+        state = {"alpha": alpha, "l1_ratio": r, "coef": w, "intercept": b,
                  "n_nonzero": int(np.count_nonzero(w)),
-                 "train_mse": float(np.mean((self.y - self.X @ w) ** 2)),
-                 "path": (grid, coefs, mse_tr, mse_te)}
+                 "train_mse": float(np.mean((self.y - self.X @ w - b) ** 2)),
+                 "path": (path.alphas, path.coefs, mse_tr, mse_te)}
         if self.X_test is not None:
-            state["test_mse"] = float(np.mean((self.y_test - self.X_test @ w) ** 2))
+            state["test_mse"] = float(np.mean((self.y_test - self.X_test @ w - b) ** 2))
         return state
 
+    def describe(self, state=None):
+        s = self.state if state is None else state
+        p = len(s["coef"])
+        kind = {"l1": "Lasso", "l2": "Ridge", "elasticnet": "Elastic Net"}[self.penalty]
+        ratio = f" (L1 ratio r = {s['l1_ratio']:.2f})" if self.penalty == "elasticnet" else ""
+        text = (f"{kind}{ratio} coefficient path of {p} features against λ, with λ = "
+                f"{_fmt(s['alpha'])} marked; {s['n_nonzero']} non-zero weight"
+                f"{'' if s['n_nonzero'] == 1 else 's'} of {p}; training MSE {s['train_mse']:.4g}")
+        if "test_mse" in s:
+            text += f", test MSE {s['test_mse']:.4g}"
+        return text + "."
+
     def _setup(self, fig):
-        gs = fig.add_gridspec(2, 2, height_ratios=[1.15, 1], hspace=0.55, wspace=0.3,
-                              left=0.09, right=0.98, top=0.87, bottom=0.1)
+        from .plotting import plot_coefficients, plot_path, plot_train_test
+
+        gs = fig.add_gridspec(2, 2, height_ratios=[1.15, 1], hspace=0.62, wspace=0.3,
+                              left=0.09, right=0.98, top=0.83, bottom=0.13)
         self.ax_path = fig.add_subplot(gs[0, 0])
         self.ax_err = fig.add_subplot(gs[0, 1])
         self.ax_bar = fig.add_subplot(gs[1, :])
+        a0 = self.values["alpha"]
+        path, mse_tr, mse_te = self._path(self._ratio(self.values))
+        # the three panels are regbook.plotting's figures; the explorer only moves their data
+        plot_path(path, ax=self.ax_path, mark_alpha=a0, labels=False)
+        plot_train_test(path.alphas, mse_tr, mse_te, ax=self.ax_err)
         p = self.X.shape[1]
-        cmap = [_color(j) for j in range(p)]
-        self._path_lines = [self.ax_path.plot([], [], color=cmap[j], ls=_linestyle(j), lw=1.3)[0]
-                            for j in range(p)]
-        self.ax_path.set_xscale("log")
-        self.ax_path.set_xlabel("λ (alpha)")
-        self.ax_path.set_ylabel("coefficient")
+        # all zeros creates the zero markers the explorer moves (ridge has none)
+        plot_coefficients(np.ones(p) if self.penalty == "l2" else np.zeros(p), ax=self.ax_bar,
+                          feature_names=self.names,
+                          color=[_color(j) for j in range(p)], label="$w_j$ at λ")
+        for ax in (self.ax_path, self.ax_err):
+            lambda_axis(ax)
         self.ax_path.set_title("coefficient path", loc="left")
-        self._vline_path = self.ax_path.axvline(1.0, color=_C["ink"], lw=1, ls="--")
-        self.ax_err.set_xscale("log")
-        self.ax_err.set_xlabel("λ (alpha)")
-        self.ax_err.set_ylabel("mean squared error")
         self.ax_err.set_title("error", loc="left")
-        (self._tr_line,) = self.ax_err.plot([], [], color=_C["train"], label="train")
-        (self._te_line,) = self.ax_err.plot([], [], color=_C["test"], label="test")
-        (self._tr_dot,) = self.ax_err.plot([], [], "o", color=_C["train"], ms=5)
-        (self._te_dot,) = self.ax_err.plot([], [], "o", color=_C["test"], ms=5)
-        self._vline_err = self.ax_err.axvline(1.0, color=_C["ink"], lw=1, ls="--")
-        self.ax_err.legend(loc="upper left")
-        self._bars = self.ax_bar.bar(np.arange(p), np.zeros(p), color=cmap, width=0.7)
-        self._zero_marks = self.ax_bar.scatter([], [], s=42, facecolors="white",
-                                               edgecolors=_C["ink"], zorder=3, lw=1.2)
-        self.ax_bar.axhline(0, color=_C["zero"], lw=0.8)
-        self.ax_bar.set_xticks(np.arange(p))
-        self.ax_bar.set_xticklabels(self.names, rotation=0 if p <= 12 else 60, fontsize=8.5)
-        self.ax_bar.set_ylabel("coefficient")
-        self.ax_bar.grid(axis="x", visible=False)
+        self._path_lines = [_by_gid(self.ax_path, f"path:{j}")[0] for j in range(p)]
+        self._mark = _by_gid(self.ax_path, "mark-alpha")[0]
+        self._mark_text = _by_gid(self.ax_path, "mark-alpha-label", "texts")[0]
+        self._tr_line = _by_gid(self.ax_err, "train-error")[0]
+        self._te_line = (_by_gid(self.ax_err, "test-error") or [None])[0]
+        self._te_min = (_by_gid(self.ax_err, "test-min") or [None])[0]
+        (self._tr_dot,) = self.ax_err.plot([], [], "o", color=self._tr_line.get_color(), ms=5)
+        self._err_mark = self.ax_err.axvline(a0, color=self._mark.get_color(), lw=1, ls="--")
+        self._te_dot = None
+        if self._te_line is not None:
+            (self._te_dot,) = self.ax_err.plot([], [], "o", color=self._te_line.get_color(), ms=5)
+        self._bars = list(self.ax_bar.containers[0])
+        self._zero_marks = (_by_gid(self.ax_bar, "zero-markers") or [None])[0]
+        self._zero_texts = _by_gid(self.ax_bar, "zero-label", "texts")
         self._bar_title = self.ax_bar.set_title("", loc="left")
-        self._suptitle = fig.text(0.09, 0.985, "", ha="left", va="top", fontsize=10.5,
+        self._suptitle = fig.text(0.09, 0.99, "", ha="left", va="top", fontsize=10.5,
                                   fontweight="bold")
+        fig.text(0.09, 0.948, f"model {_OBJECTIVE_TEXT[self.penalty]} {self.data_note}",
+                 ha="left", va="top", fontsize=8.5, linespacing=1.3)
         self._set_limits()
-        self._mid = [*self._path_lines, self._tr_line, self._te_line, self.ax_err.get_legend()]
-        self._animated = [self._vline_path, self._vline_err, self._tr_dot, self._te_dot,
-                          *self._bars, self._zero_marks, self._bar_title, self._suptitle]
+        self._mid = [*self._path_lines, self._tr_line, self.ax_err.get_legend()]
+        self._mid[1:1] = [a for a in (self._te_line, self._te_min) if a is not None]
+        self._animated = [self._mark, self._mark_text, self._err_mark, self._tr_dot,
+                          *([self._te_dot] if self._te_dot is not None else []),
+                          *self._bars, *([self._zero_marks] if self._zero_marks else []),
+                          *self._zero_texts, self._bar_title,
+                          self._suptitle, self.ax_bar.get_legend()]
+        self._animated = [a for a in self._animated if a is not None]  # ridge: no bar legend
 
     def _set_limits(self):
         """Axis limits fixed for every L1 ratio (so ticks never need redrawing): they
@@ -616,11 +738,12 @@ class _PathExplorer(Explorer):
         else:
             ratios = (self._ratio(self.values),)
         paths = [self._path(r) for r in ratios]
-        grid = paths[0][0]
-        span = max(np.max(np.abs(coefs)) for _, coefs, _, _ in paths)
-        m = np.concatenate([np.ravel(a) for path in paths for a in path[2:] if a is not None])
+        grid = paths[0][0].alphas
+        span = max(np.max(np.abs(path.coefs)) for path, _, _ in paths) or 1.0
+        m = np.concatenate([np.ravel(a) for path in paths for a in path[1:] if a is not None])
         for ax in (self.ax_path, self.ax_err):
-            ax.set_xlim(grid.min(), grid.max())
+            ax.set_xlim(grid.max(), grid.min())  # strong penalty on the left
+            lambda_axis(ax)
         self.ax_path.set_ylim(-1.08 * span, 1.08 * span)
         self.ax_bar.set_ylim(-1.15 * span, 1.15 * span)
         self.ax_err.set_ylim(0.95 * m.min(), m.max() + 0.08 * (m.max() - m.min()))
@@ -633,24 +756,30 @@ class _PathExplorer(Explorer):
             self._tr_line.set_data(grid, mse_tr)
             if mse_te is not None:
                 self._te_line.set_data(grid, mse_te)
+                k = int(np.argmin(mse_te))
+                self._te_min.set_data([grid[k]], [mse_te[k]])
             self._mid_key = s["l1_ratio"]
         a, w = s["alpha"], s["coef"]
-        self._vline_path.set_xdata([a, a])
-        self._vline_err.set_xdata([a, a])
+        self._mark.set_xdata([a, a])
+        self._mark_text.xy = (a, 1.0)
+        self._mark_text.set_text(f"λ = {_fmt(a)}")
+        self._err_mark.set_xdata([a, a])
         self._tr_dot.set_data([a], [s["train_mse"]])
-        if "test_mse" in s:
+        if self._te_dot is not None:
             self._te_dot.set_data([a], [s["test_mse"]])
         for bar, h in zip(self._bars, w):
             bar.set_height(h)
         zeros = np.flatnonzero(w == 0)
-        self._zero_marks.set_offsets(np.column_stack([zeros, np.zeros(len(zeros))])
-                                     if len(zeros) else np.empty((0, 2)))
+        if self._zero_marks is not None:
+            self._zero_marks.set_data(zeros, np.zeros(len(zeros)))
+        for j, text in enumerate(self._zero_texts):
+            text.set_visible(bool(w[j] == 0))
         p = len(w)
         self._bar_title.set_text(
             f"coefficients at λ = {_fmt(a)}: {p - s['n_nonzero']} of {p} exactly zero (○)")
         txt = f"{PENALTY_LABELS[self.penalty]}"
         if self.penalty == "elasticnet":
-            txt += f", L1 ratio {s['l1_ratio']:.2f}"
+            txt += f", L1 ratio r = {s['l1_ratio']:.2f}"
         txt += f"   train MSE {s['train_mse']:.4g}"
         if "test_mse" in s:
             txt += f"   test MSE {s['test_mse']:.4g}"
@@ -658,17 +787,26 @@ class _PathExplorer(Explorer):
 
 
 def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=None,
-                 X_test=None, y_test=None, alpha=None, n_frames=24, test_size=0.3,
-                 random_state=0):
+                 X_test=None, y_test=None, test_size=None, random_state=0, standardize=False,
+                 alpha=None, n_frames=24):
     r"""Explore a regularization path: move λ and watch the coefficients and errors.
 
-    Three panels: the coefficient path with the current λ marked, the
-    coefficients at λ as bars (exact zeros circled), and the train / test mean
-    squared error along λ. ``X`` is standardized with the training mean and
-    standard deviation; the intercept is the training mean of ``y``
-    (unpenalized). λ is the ``alpha`` of the regbook objective
-    ``(1/2n)||y - Xw - b||^2 + alpha (r ||w||_1 + (1-r)/2 ||w||^2)``
-    (``r = 1`` lasso, ``r = 0`` ridge).
+    The explorer shows the model a chapter fits on the same ``X, y``:
+
+    .. math:: \frac{1}{2n}\|y - Xw - b\|^2 + \lambda\Big(r\|w\|_1 + \frac{1-r}{2}\|w\|^2\Big)
+
+    with the book's λ for every penalty (``r = 1`` lasso, ``r = 0`` ridge, so ridge's
+    λ is scikit-learn ``Ridge(alpha=n * λ)``), an unpenalized intercept, and ``X``
+    as given (no hidden rescaling). So ``regbook.alpha_max(X, y, r)`` is exactly
+    where its weights all reach zero, and its weights equal
+    ``regbook.enet_path(X, y, l1_ratio=r, alphas=[λ])``.
+
+    Three panels, drawn by :func:`regbook.plotting.plot_path`,
+    :func:`~regbook.plotting.plot_train_test` and
+    :func:`~regbook.plotting.plot_coefficients`: the coefficient path with the
+    current λ marked, the training (and test) mean squared error along λ, and the
+    coefficients at λ as bars (exact zeros circled). λ axes run from strong
+    penalty (left) to weak (right), as everywhere in the book.
 
     Parameters
     ----------
@@ -680,31 +818,45 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
         Starting L1 ratio for ``penalty="elasticnet"`` (then a second slider).
     feature_names : list of str, optional
     X_test, y_test : array_like, optional
-        Held-out data; if omitted, ``X, y`` is split with ``test_size`` and ``random_state``.
-    alpha : float > 0, optional
-        Starting λ (default: 5% of the all-zero λ for L1 / EN, the middle of the grid for L2).
-    n_frames : int, default=24
-        λ frames in the static HTML (times 3–4 L1 ratios for Elastic Net).
-    test_size : float in (0, 1), default=0.3
+        Held-out data for the test-error curve. The model is fitted on ``X, y``.
+    test_size : float in (0, 1) or None, default=None
+        If given (and no ``X_test``), ``X, y`` is split by
+        ``sklearn.model_selection.train_test_split(X, y, test_size=test_size,
+        random_state=random_state)``, the model is fitted on the training part and
+        the figure says so. ``None``: fit on all of ``X, y`` (no test curve).
     random_state : int, default=0
+        Seed of that split (pass the same to ``train_test_split`` to reproduce it).
+    standardize : bool, default=False
+        Standardize the features with the training mean and standard deviation
+        first (the figure then says so); λ then refers to the standardized data.
+    alpha : float > 0, optional
+        Starting λ (default: 5% of λ_max for L1 / EN, the middle of the grid for L2).
+    n_frames : int, default=24
+        λ frames in the static HTML (times 3–4 L1 ratios for Elastic Net); λ_max is
+        one of them.
 
     Returns
     -------
     Explorer
         Parameters ``alpha`` (and ``l1_ratio``); ``state`` holds ``coef``,
-        ``n_nonzero``, ``train_mse``, ``test_mse``.
+        ``intercept``, ``n_nonzero``, ``train_mse`` (and ``test_mse``).
 
     Examples
     --------
-    >>> ex = explore_path()
-    >>> ex.update(alpha=100.0).state["n_nonzero"]
-    0
+    >>> import regbook
+    >>> X, y, names = regbook.load_diabetes()
+    >>> ex = explore_path(X, y, feature_names=names)
+    >>> lam_max = regbook.alpha_max(X, y)
+    >>> ex.update(alpha=lam_max).state["n_nonzero"], ex.update(alpha=0.99 * lam_max).state["n_nonzero"]
+    (0, 1)
     """
     penalty = _check_penalty(penalty)
     l1_ratio = check_l1_ratio(l1_ratio)
     if penalty == "elasticnet" and l1_ratio == 0:
         raise ValueError("l1_ratio must be > 0 for penalty='elasticnet'; use penalty='l2' for ridge.")
     n_frames = _check_n_frames(n_frames)
+    if not isinstance(standardize, (bool, np.bool_)):
+        raise TypeError(f"standardize must be True or False, got {standardize!r}.")
     if (X is None) != (y is None):
         raise ValueError("Pass both X and y, or neither (the diabetes data are then used).")
     if X is None:
@@ -714,26 +866,38 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
         feature_names = feature_names if feature_names is not None else default_names
     X, y = check_X_y(X, y, min_samples=4)
     if (X_test is None) != (y_test is None):
-        raise ValueError("Pass both X_test and y_test, or neither (X, y is then split).")
-    if X_test is None:
-        if not 0 < test_size < 1:
-            raise ValueError(f"test_size must be in (0, 1), got {test_size}.")
-        rng = np.random.default_rng(random_state)
-        perm = rng.permutation(X.shape[0])
-        n_test = max(1, int(round(test_size * X.shape[0])))
-        X_test, y_test = X[perm[:n_test]], y[perm[:n_test]]
-        X, y = X[perm[n_test:]], y[perm[n_test:]]
-    else:
+        raise ValueError("Pass both X_test and y_test, or neither.")
+    if X_test is not None and test_size is not None:
+        raise ValueError("Pass either X_test, y_test or test_size, not both.")
+    n_all = X.shape[0]
+    if test_size is not None:
+        if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)) \
+                or not 0 < test_size < 1:
+            raise ValueError(f"test_size must be a float in (0, 1) or None, got {test_size!r}.")
+        from sklearn.model_selection import train_test_split
+
+        X, X_test, y, y_test = train_test_split(X, y, test_size=test_size,
+                                                random_state=random_state)
+        note = (f"fitted on {X.shape[0]} of {n_all} rows "
+                f"(train_test_split, test_size={test_size:g}, random_state={random_state})")
+    elif X_test is not None:
         X_test, y_test = check_X_y(X_test, y_test)
         if X_test.shape[1] != X.shape[1]:
             raise ValueError(f"X_test has {X_test.shape[1]} features but X has {X.shape[1]}.")
+        note = f"fitted on the {n_all} rows of X given, tested on {X_test.shape[0]}"
+    else:
+        note = f"fitted on all {n_all} rows of X given"
     feature_names = _feature_names(feature_names, X.shape[1])  # the paths' check and defaults
     alpha = _check_start_alpha(alpha)
-    scaler = StandardScaler().fit(X)
-    Xs, Xt = scaler.transform(X), scaler.transform(X_test)
-    y_mean = float(y.mean())
-    return _PathExplorer(Xs, y - y_mean, Xt, y_test - y_mean, penalty, l1_ratio, feature_names,
-                         alpha, n_frames, y_mean)
+    if standardize:
+        scaler = StandardScaler().fit(X)
+        X = scaler.transform(X)
+        X_test = None if X_test is None else scaler.transform(X_test)
+        note = f"on X standardized with the training mean and SD\n{note}"
+    else:
+        note = f"on X as given (not rescaled)\n{note}"
+    return _PathExplorer(X, y, X_test, y_test, penalty, l1_ratio, feature_names, alpha, n_frames,
+                         note)
 
 
 # --------------------------------------------------------------------------- geometry explorer
@@ -790,8 +954,8 @@ class _GeometryExplorer(Explorer):
                 alpha = float(np.linalg.eigvalsh(self.H)[-1])
             else:
                 alpha = _corner_alpha(self._grid, self._pcoefs)
-        params = [_Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
-                         static=_log_frames(lo, hi, n_frames, alpha))]
+        amax = None if penalty == "l2" else alpha_max(self.Xc, self.yc, self.r)
+        params = [_lambda_param(lo, hi, alpha, _log_frames(lo, hi, n_frames, alpha, amax))]
         super().__init__(params, f"{PENALTY_LABELS[penalty]} geometry explorer")
 
     def loss(self, w):
@@ -804,55 +968,60 @@ class _GeometryExplorer(Explorer):
         return {"alpha": a, "coef": w, "n_nonzero": int(np.count_nonzero(w)),
                 "radius": penalty_radius(w, self.penalty, self.r), "loss": self.loss(w)}
 
+    def describe(self, state=None):
+        s = self.state if state is None else state
+        w = s["coef"]
+        shape = {"l1": "L1 diamond", "l2": "L2 disc", "elasticnet": "Elastic Net region"}[self.penalty]
+        zeros = 2 - s["n_nonzero"]
+        where = ("on a corner, w₂ exactly 0" if w[1] == 0 and w[0] != 0 else
+                 "on a corner, w₁ exactly 0" if w[0] == 0 and w[1] != 0 else
+                 "at the origin, both weights 0" if zeros == 2 else "on an edge, no weight zero")
+        return (f"Loss contours of two weights touching the {shape} at λ = {_fmt(s['alpha'])}: "
+                f"the solution w = ({w[0]:.3g}, {w[1]:.3g}) sits {where}; right, both weights "
+                f"against λ with λ marked.")
+
     def _setup(self, fig):
-        col = PENALTY_COLORS[self.penalty]
+        from .plotting import _region_label, plot_geometry, plot_path
+
+        self._region_label = _region_label
         ax = fig.add_axes([0.07, 0.13, 0.44, 0.8])
         ax2 = fig.add_axes([0.62, 0.13, 0.36, 0.74])
         self.ax, self.ax2 = ax, ax2
-        wo = self.w_ols
-        R = 1.25 * max(np.abs(wo).max(), 0.5)
-        W1, W2, L = quadratic_loss_grid(self.Xc, self.yc, (-R, R), (-R, R), n=161)
-        lmin = self.loss(wo)
-        levels = lmin + (L.max() - lmin) * np.linspace(0.02, 1, 12) ** 2
-        ax.contour(W1, W2, L, levels=levels, colors=_C["contour"], linewidths=0.8)
-        ax.plot(*wo, "x", color=_C["ink"], ms=7, mew=1.6)
-        ax.annotate("least squares", wo, xytext=(4, 6), textcoords="offset points", fontsize=8.5)
-        ax.axhline(0, color=_C["zero"], lw=0.6)
-        ax.axvline(0, color=_C["zero"], lw=0.6)
-        from matplotlib.patches import Polygon
-
-        self._region = Polygon(np.zeros((3, 2)), closed=True, facecolor=col, alpha=0.22,
-                               edgecolor=col, lw=1.6)
-        ax.add_patch(self._region)
-        (self._ellipse,) = ax.plot([], [], color=_C["ink"], lw=1.5)
-        (self._sol,) = ax.plot([], [], "o", color=col, ms=7, mec="white", mew=1.2, zorder=5)
-        ax.set_xlim(-R, R)
-        ax.set_ylim(-R, R)
-        ax.set_aspect("equal")
-        ax.set_xlabel("$w_1$")
-        ax.set_ylabel("$w_2$")
-        ax.grid(False)
+        a0 = self.values["alpha"]
+        # left: regbook.plotting.plot_geometry at the start λ; the explorer then moves the
+        # region, its outline, the solution, the touching contour and the legend texts
+        plot_geometry(self.Xc, self.yc, alpha=a0, penalty=self.penalty, l1_ratio=self.r, ax=ax,
+                      fit_intercept=False)
+        self._region = _by_gid(ax, "constraint-region", "patches")[0]
+        self._boundary = _by_gid(ax, "constraint-boundary")[0]
+        self._sol = _by_gid(ax, "solution")[0]
+        self._corner = (_by_gid(ax, "corner-note", "texts") or [None])[0]
+        for artist in ax.get_children():  # re-drawn on each move as the exact ellipse below
+            if artist.get_gid() == "touching-contour":
+                artist.set_visible(False)
+        (self._ellipse,) = ax.plot([], [], color="#333333", lw=1.5, zorder=2,
+                                   gid="touching-contour")
+        self._legend = ax.get_legend()
         self._title = ax.set_title("", loc="left")
         self._evals, self._evecs = np.linalg.eigh(self.H)
-        fc = [_color(0), _color(1)]
-        for j in range(2):
-            ax2.plot(self._grid, self._pcoefs[:, j], color=fc[j], label=f"$w_{j + 1}$")
-        ax2.axhline(0, color=_C["zero"], lw=0.6)
-        self._vline = ax2.axvline(1.0, color=_C["ink"], lw=1, ls="--")
-        self._dots = ax2.plot([], [], "o", color=_C["ink"], ms=4)[0]
-        ax2.set_xscale("log")
-        ax2.set_xlim(self._grid.min(), self._grid.max())
-        ax2.set_xlabel("λ (alpha)")
-        ax2.set_ylabel("coefficient")
-        ax2.legend(loc="upper right")
+        # right: regbook.plotting.plot_path of the two weights, λ marked
+        plot_path((self._grid, self._pcoefs), ax=ax2, mark_alpha=a0, labels=False)
+        lambda_axis(ax2)
+        ax2.set_xlim(self._grid.max(), self._grid.min())
+        ax2.legend(loc="best")
+        self._mark = _by_gid(ax2, "mark-alpha")[0]
+        self._mark_text = _by_gid(ax2, "mark-alpha-label", "texts")[0]
+        self._dots = ax2.plot([], [], "o", color="#333333", ms=4)[0]
         self._title2 = ax2.set_title("", loc="left")
-        self._animated = [self._region, self._ellipse, self._sol, self._title, self._vline,
-                          self._dots, self._title2]
+        self._animated = [self._region, self._boundary, self._ellipse, self._sol,
+                          *([self._corner] if self._corner is not None else []), self._title,
+                          self._legend, self._mark, self._mark_text, self._dots, self._title2]
 
     def _draw(self, s):
         w = s["coef"]
-        bx, by = constraint_boundary(self.penalty, max(s["radius"], 1e-12), self.r, n=240)
+        bx, by = constraint_boundary(self.penalty, max(s["radius"], 1e-12), self.r)
         self._region.set_xy(np.column_stack([bx, by]))
+        self._boundary.set_data(bx, by)
         # the loss level set through the solution: an ellipse around w_ols
         d = max(s["loss"] - self.loss(self.w_ols), 0.0)
         th = np.linspace(0, 2 * np.pi, 240)
@@ -860,9 +1029,25 @@ class _GeometryExplorer(Explorer):
         ell = self.w_ols[:, None] + self._evecs @ circ
         self._ellipse.set_data(ell[0], ell[1])
         self._sol.set_data([w[0]], [w[1]])
+        texts = self._legend.get_texts()
+        texts[0].set_text(self._region_label(self.penalty, s["radius"], self.r))
+        for t in texts:
+            if t.get_text().startswith("penalized solution"):
+                t.set_text(f"penalized solution, λ = {s['alpha']:.3g}")
+        if self._corner is not None:
+            zero = w == 0
+            self._corner.set_visible(bool(zero.any()) and self.penalty != "l2")
+            self._corner.xy = (w[0], w[1])
+            if zero.all():
+                self._corner.set_text("$\\hat w = 0$ exactly")
+            elif zero.any():
+                self._corner.set_text(f"corner: $\\hat w_{int(np.flatnonzero(zero)[0]) + 1} = 0$ exactly")
         self._title.set_text(f"λ = {_fmt(s['alpha'])}:  w = ({w[0]:.3f}, {w[1]:.3f})")
-        self._vline.set_xdata([s["alpha"], s["alpha"]])
-        self._dots.set_data([s["alpha"]] * 2, w)
+        a = s["alpha"]
+        self._mark.set_xdata([a, a])
+        self._mark_text.xy = (a, 1.0)
+        self._mark_text.set_text(f"λ = {_fmt(a)}")
+        self._dots.set_data([a] * 2, w)
         zeros = 2 - s["n_nonzero"]
         self._title2.set_text(f"{zeros} coefficient{'s' if zeros != 1 else ''} exactly zero")
 
@@ -934,24 +1119,24 @@ class _OverfitExplorer(Explorer):
         degrees = sorted({1, 3, degree, max_degree} | ({6} if max_degree >= 6 else set()))
         n_lam = max(2, n_frames)
         params = [
-            _Param("alpha", "λ (alpha)", "log", lo, hi, alpha,
-                   static=_log_frames(lo, hi, n_lam, alpha)),
-            _Param("degree", "degree", "int", 1, max_degree, degree, static=degrees),
+            _lambda_param(lo, hi, alpha, _log_frames(lo, hi, n_lam, alpha)),
+            _Param("degree", "degree", "int", 1, max_degree, degree, static=degrees,
+                   aria="polynomial degree"),
         ]
         super().__init__(params, "overfitting explorer")
         self._n = n
 
     def _degree(self, degree):
         """Features and the error curves along λ for one degree (cached: computed once
-        per degree, from one SVD by :func:`regbook.ridge_path`)."""
+        per degree, from one SVD by :func:`regbook.ridge_path`, at the book's λ)."""
         if degree not in self._cache:
             from .datasets import polynomial_features
 
             F = polynomial_features(self.x, degree, x_range=self.x_range)
             Fg = polynomial_features(self._xs, degree, x_range=self.x_range)
             Ft = polynomial_features(self.x_test, degree, x_range=self.x_range)
-            alphas = np.geomspace(self._params["alpha"].lo, self._params["alpha"].hi, 90)
-            path = ridge_path(F, self.y, self._n * alphas)  # Ridge's alpha = n x solver alpha
+            alphas = np.geomspace(self._params["alpha"].hi, self._params["alpha"].lo, 90)
+            path = _ridge_path_lambda(F, self.y, alphas)
             tr = np.mean((self.y[:, None] - F @ path.coefs.T - path.intercepts) ** 2, axis=0)
             te = np.mean((self.y_test[:, None] - Ft @ path.coefs.T - path.intercepts) ** 2, axis=0)
             self._cache[degree] = (F, Fg, Ft, alphas, tr, te)
@@ -968,41 +1153,46 @@ class _OverfitExplorer(Explorer):
                 "test_mse": float(np.mean((self.y_test - b - Ft @ w) ** 2)),
                 "err_curves": (alphas, tr, te)}
 
+    def describe(self, state=None):
+        s = self.state if state is None else state
+        return (f"Ridge fit of a degree-{s['degree']} polynomial to {len(self.x)} noisy points "
+                f"at λ = {_fmt(s['alpha'])}, with {len(self.x_test)} test points; right, training "
+                f"and test error against λ with λ marked: training MSE {s['train_mse']:.3g}, "
+                f"test MSE {s['test_mse']:.3g}.")
+
     def _setup(self, fig):
+        from .plotting import plot_fit_1d, plot_train_test
+
         ax = fig.add_axes([0.075, 0.14, 0.45, 0.74])
         ax2 = fig.add_axes([0.63, 0.14, 0.35, 0.74])
         self.ax, self.ax2 = ax, ax2
-        ax.plot(self.x_test, self.y_test, "o", ms=3, color=_C["test"], alpha=0.45,
-                label="test")
-        ax.plot(self.x, self.y, "o", ms=6.5, color=_C["train"], mec="white", mew=0.8,
-                label="train", zorder=3)
-        (self._curve,) = ax.plot([], [], color=_C["ink"], lw=2, label="fit")
-        allv = np.concatenate([self.y, self.y_test])
-        pad = 0.35 * (allv.max() - allv.min())
-        ax.set_ylim(allv.min() - 1.6 * pad, allv.max() + pad)
+        s0 = self._compute(dict(self.values))
+        # left: regbook.plotting.plot_fit_1d (data and the fitted curve, moved on each step)
+        plot_fit_1d(self.x, self.y, self._xs, s0["curve"], ax=ax, x_test=self.x_test,
+                    y_test=self.y_test, label="fit", color=_C["ink"])
         ax.set_xlim(*self.x_range)
-        ax.set_xlabel("x")
-        ax.set_ylabel("y")
         ax.legend(loc="lower left", ncol=3)
+        self._curve = _by_gid(ax, "fit:0")[0]
         self._title = ax.set_title("", loc="left")
-        (self._tr,) = ax2.plot([], [], color=_C["train"], label="train")
-        (self._te,) = ax2.plot([], [], color=_C["test"], label="test")
-        (self._trd,) = ax2.plot([], [], "o", color=_C["train"], ms=5)
-        (self._ted,) = ax2.plot([], [], "o", color=_C["test"], ms=5)
-        self._vline = ax2.axvline(1.0, color=_C["ink"], lw=1, ls="--")
-        ax2.set_xscale("log")
+        # right: regbook.plotting.plot_train_test along λ for the current degree
+        plot_train_test(*s0["err_curves"], ax=ax2)
         ax2.set_yscale("log")
-        ax2.set_xlabel("λ (alpha)")
-        ax2.set_ylabel("mean squared error")
-        ax2.set_xlim(self._params["alpha"].lo, self._params["alpha"].hi)
-        ax2.legend(loc="upper left")
+        lambda_axis(ax2)
+        ax2.set_xlim(self._params["alpha"].hi, self._params["alpha"].lo)
+        ax2.legend(loc="upper left", fontsize=8)
+        self._tr = _by_gid(ax2, "train-error")[0]
+        self._te = _by_gid(ax2, "test-error")[0]
+        self._te_min = _by_gid(ax2, "test-min")[0]
+        (self._trd,) = ax2.plot([], [], "o", color=self._tr.get_color(), ms=5)
+        (self._ted,) = ax2.plot([], [], "o", color=self._te.get_color(), ms=5)
+        self._vline = ax2.axvline(1.0, color="#333333", lw=1, ls="--")
         self._title2 = ax2.set_title("", loc="left")
         # one error axis for every degree (ticks never redrawn): the error curves of
         # all degrees are cheap (one SVD each) and cached for the degree slider anyway
         m = np.concatenate([np.concatenate(self._degree(d)[4:])
                             for d in range(1, int(self._params["degree"].hi) + 1)])
         ax2.set_ylim(max(m.min() * 0.6, 1e-4), m.max() * 1.8)
-        self._mid = [self._tr, self._te, ax2.get_legend()]
+        self._mid = [self._tr, self._te, self._te_min, ax2.get_legend()]
         self._animated = [self._curve, self._vline, self._trd, self._ted, self._title,
                           self._title2]
 
@@ -1012,6 +1202,8 @@ class _OverfitExplorer(Explorer):
         if self._mid_key != s["degree"]:
             self._tr.set_data(alphas, tr)
             self._te.set_data(alphas, te)
+            k = int(np.argmin(te))
+            self._te_min.set_data([alphas[k]], [te[k]])
             self._mid_key = s["degree"]
         a = s["alpha"]
         self._vline.set_xdata([a, a])
@@ -1105,20 +1297,15 @@ class _DescentExplorer(Explorer):
             alpha = _corner_alpha(grid, _path_coefs(self.Xc, self.yc, grid, 1.0))
         iters = [k for k in (1, 2, 3, 5, 10, 20, 50, 100, 200) if k < n_iter] + [n_iter]
         params = [
-            _Param("step", "step × 1/L", "float", 0.05, 2.2, step,
-                   static=sorted({0.25, 0.6, 1.0, 1.6, 1.95, 2.1, round(step, 3)}), step=0.05),
-            _Param("iterations", "iterations", "int", 0, n_iter, n_iter, static=iters),
-            _Param("alpha", "λ (alpha)", "log", lo, hi, alpha, static=None),
+            _Param("step", "step η × L", "float", 0.05, 2.2, step,
+                   static=sorted({0.25, 0.6, 1.0, 1.6, 1.95, 2.1, round(step, 3)}), step=0.05,
+                   symbol="ηL", aria="step size η in units of 1/L"),
+            _Param("iterations", "iterations", "int", 0, n_iter, n_iter, static=iters,
+                   symbol="k", aria="number of iterations shown"),
+            _lambda_param(lo, hi, alpha, None),
         ]
         super().__init__(params, "descent explorer")
         self._contour_alpha = None
-        self._contours = []
-
-    def _objective_grids(self, a):
-        """Full objectives (loss + penalty) on the plot grid: L2 left, L1 right
-        (:func:`regbook.geometry.objective_grid`)."""
-        return [objective_grid(self.Xc, self.yc, *self._ranges, n=121, penalty=pen, alpha=a)[2]
-                for pen in ("l2", "l1")]
 
     def _run(self, a, eta, n_iter):
         from .penalties import L1Penalty
@@ -1155,61 +1342,67 @@ class _DescentExplorer(Explorer):
                 "ridge": ridge_closed_form(self.Xc, self.yc, a).coef,
                 "lasso": penalized_solution_2d(self.Xc, self.yc, a, "l1")}
 
+    def describe(self, state=None):
+        s = self.state if state is None else state
+        wg, ws, wp = s["w_gd"], s["w_sub"], s["w_prox"]
+        return (f"Iterates of three solvers on a two-weight problem at λ = {_fmt(s['alpha'])}, "
+                f"step {s['step'] * self.Lip:.2f}/L, after {s['iterations']} iterations from "
+                f"({self.w0[0]:g}, {self.w0[1]:g}): left, gradient descent on the L2 objective at "
+                f"w = ({_fmt2(wg[0])}, {_fmt2(wg[1])}); right, on the L1 objective, subgradient "
+                f"descent at w₂ = {_fmt2(ws[1])} and proximal gradient at w₂ = {_fmt2(wp[1])}.")
+
+    _NAMES = {"gd": "gradient descent", "sub": "subgradient", "prox": "proximal (ISTA)"}
+
+    def _contours_at(self, a, s):
+        """Contours and minimum of each panel at λ = ``a``, drawn by
+        :func:`regbook.plotting.plot_descent` (the trajectories are moved separately)."""
+        from .plotting import plot_descent
+
+        for artist in self._at_alpha:
+            artist.remove()
+        before = [set(ax.get_children()) for ax in self.axes]
+        for ax, pen in zip(self.axes, ("l2", "l1")):
+            plot_descent(self.Xc, self.yc, {}, ax=ax, penalty=pen, alpha=a, xlim=self._ranges[0],
+                         ylim=self._ranges[1], fit_intercept=False, n_grid=121)
+            ax.legend(loc="lower right", fontsize=8)
+        self._at_alpha = [c for ax, old in zip(self.axes, before) for c in ax.get_children()
+                          if c not in old and c is not ax.get_legend()]
+        self._mid = [*self._at_alpha, *(ax.get_legend() for ax in self.axes)]
+
     def _setup(self, fig):
+        from .plotting import plot_descent
+
         pts = np.vstack([self.w0, ols_solution(self.Xc, self.yc), [0, 0]])
         cx, cy = pts.mean(axis=0)
         R = 0.65 * np.max(pts.max(axis=0) - pts.min(axis=0)) + 0.3
         self._ranges = ((cx - R, cx + R), (cy - R, cy + R))
-        self._W = objective_grid(self.Xc, self.yc, *self._ranges, n=121)[:2]
-        g1, g2 = self._W[0][0], self._W[1][:, 0]
         self.axes = [fig.add_axes([0.07, 0.13, 0.41, 0.76]), fig.add_axes([0.57, 0.13, 0.41, 0.76])]
-        self._lines = {}
-        specs = [("gd", 0, PENALTY_COLORS["l2"], "gradient descent"),
-                 ("sub", 1, _C["subgradient"], "subgradient"),
-                 ("prox", 1, PENALTY_COLORS["l1"], "proximal (ISTA)")]
-        for name, i, col, label in specs:
-            (self._lines[name],) = self.axes[i].plot([], [], "-o", color=col, ms=3, lw=1.2,
-                                                     label=label, zorder=4)
-        self._opt = [self.axes[0].plot([], [], "*", color=_C["ink"], ms=11, zorder=6,
-                                       label="minimum")[0],
-                     self.axes[1].plot([], [], "*", color=_C["ink"], ms=11, zorder=6,
-                                       label="minimum")[0]]
+        start = {name: np.array([self.w0, self.w0]) for name in self._NAMES}
+        # each panel is regbook.plotting.plot_descent; the explorer moves the trajectories
+        for ax, names in zip(self.axes, (("gd",), ("sub", "prox"))):
+            plot_descent(self.Xc, self.yc, {self._NAMES[n]: start[n] for n in names}, ax=ax,
+                         xlim=self._ranges[0], ylim=self._ranges[1], fit_intercept=False, n_grid=3)
+        self._lines = {n: _by_gid(ax, f"trajectory:{self._NAMES[n]}")[0]
+                       for ax, names in zip(self.axes, (("gd",), ("sub", "prox"))) for n in names}
+        for n, line in self._lines.items():
+            line.set_label(self._NAMES[n])
+        # the λ-free contours and minimum of that first call are replaced by plot_descent's
+        # at the slider's λ (the objective with its penalty) in _draw
+        self._at_alpha = [a for ax in self.axes for a in ax.get_children()
+                          if a.get_gid() == "minimum" or type(a).__name__ == "QuadContourSet"]
         for ax in self.axes:
-            ax.plot(*self.w0, "s", color=_C["ink"], ms=5, zorder=5)
-            ax.axhline(0, color=_C["zero"], lw=0.6)
-            ax.axvline(0, color=_C["zero"], lw=0.6)
-            ax.set_xlim(g1[0], g1[-1])
-            ax.set_ylim(g2[0], g2[-1])
-            ax.set_aspect("equal")
-            ax.set_xlabel("$w_1$")
-            ax.grid(False)
-            ax.legend(loc="lower right", fontsize=8)
-        self.axes[0].set_ylabel("$w_2$")
+            ax.set_ylabel("$w_2$" if ax is self.axes[0] else "")
         self._titles = [self.axes[0].set_title("", loc="left"), self.axes[1].set_title("", loc="left")]
-        self._legends = [ax.get_legend() for ax in self.axes]
         self._animated = [*self._lines.values(), *self._titles]
 
     def _draw(self, s):
         a = s["alpha"]
         if self._mid_key != a:
             self._mid_key = a
-            if a in self._bgs:  # contours at this λ already drawn into a cached background
-                a = None
-        if a is not None and self._contour_alpha != a:
-            for cs in self._contours:
-                cs.remove()
-            F2, F1 = self._objective_grids(a)
-            self._contours = []
-            for ax, F, w_opt in zip(self.axes, (F2, F1), (s["ridge"], s["lasso"])):
-                fmin = F.min()
-                levels = fmin + (F.max() - fmin) * np.linspace(0.005, 1, 14) ** 2
-                self._contours.append(ax.contour(*self._W, F, levels=levels,
-                                                 colors=_C["contour"], linewidths=0.7,
-                                                 alpha=0.7))
-            self._opt[0].set_data([s["ridge"][0]], [s["ridge"][1]])
-            self._opt[1].set_data([s["lasso"][0]], [s["lasso"][1]])
-            self._contour_alpha = a
-            self._mid = [*self._contours, *self._opt, *self._legends]
+            # contours at this λ already drawn into a cached background: nothing to redo
+            if self._contour_alpha != a and a not in self._bgs:
+                self._contours_at(a, s)
+                self._contour_alpha = a
         for name, line in self._lines.items():
             t = s["trajectories"][name]
             line.set_data(t[:, 0], t[:, 1])
