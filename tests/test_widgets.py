@@ -387,7 +387,7 @@ def test_path_alt_text_counts_the_weights():
     lam = alpha_max(X, y)
     ex.update(alpha=lam)
     assert ex.description == (f"Lasso coefficient path of 10 features against λ, with λ = "
-                              f"{W._fmt(lam)} marked; 0 non-zero weights of 10; training MSE "
+                              f"{lam:.3g} marked; 0 non-zero weights of 10; training MSE "
                               f"{np.var(y):.4g}.")
     ex.update(alpha=0.99 * lam)
     assert "1 non-zero weight of 10" in ex.description
@@ -399,7 +399,7 @@ def test_live_image_has_a_description_that_follows_the_slider():
     before = ex._img_widget.tooltip
     assert before == ex.description and "λ = " in before
     assert "aria-live" in ex._readout.value
-    ex._sliders["alpha"].value = ex._params["alpha"].lo
+    ex._sliders["alpha"].value = ex._sliders["alpha"].options[-1][1]
     assert ex._img_widget.tooltip != before and ex._img_widget.tooltip == ex.description
     assert unescape(re.sub("<[^>]+>", "", ex._readout.value)) == ex.description
     assert ex._sliders["alpha"].description == "λ ="
@@ -446,9 +446,15 @@ def test_live_widget_slider_redraws_image():
     box = ex.widget
     img = ex._img_widget
     before = img.value
-    ex._sliders["alpha"].value = 1.0  # what a reader's drag does
+    slider = ex._sliders["alpha"]
+    values = [v for _, v in slider.options]
+    assert values == sorted(values, reverse=True)  # strong penalty on the left, as on the axis
+    slider.value = 1.0  # what a reader's drag does
     assert img.value != before
     assert ex.values["alpha"] == pytest.approx(1.0)
+    ex.update(alpha=0.0123)  # between two slider positions: the slider moves to the nearest
+    assert slider.value == min(values, key=lambda v: abs(np.log(v / 0.0123)))
+    assert ex.values["alpha"] == 0.0123
     ex.update(degree=3)  # programmatic update moves the slider too
     assert ex._sliders["degree"].value == 3
     assert img in box.children
