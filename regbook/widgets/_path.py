@@ -123,6 +123,8 @@ class _PathExplorer(Explorer):
         self._bars = list(self.ax_bar.containers[0])
         self._zero_marks = (_by_gid(self.ax_bar, "zero-markers") or [None])[0]
         self._zero_texts = _by_gid(self.ax_bar, "zero-label", "texts")
+        if self.ax_bar.get_legend() is not None:  # the title says what ○ means; a legend
+            self.ax_bar.get_legend().remove()     # over moving bars would be redrawn per move
         self._bar_title = self.ax_bar.set_title("", loc="left")
         self._suptitle = fig.text(0.09, 0.99, "", ha="left", va="top", fontsize=10.5,
                                   fontweight="bold")
@@ -135,8 +137,7 @@ class _PathExplorer(Explorer):
                           *([self._te_dot] if self._te_dot is not None else []),
                           *self._bars, *([self._zero_marks] if self._zero_marks else []),
                           *self._zero_texts, self._bar_title,
-                          self._suptitle, self.ax_bar.get_legend()]
-        self._animated = [a for a in self._animated if a is not None]  # ridge: no bar legend
+                          self._suptitle]
 
     def _set_limits(self):
         """Axis limits fixed for every L1 ratio (so ticks never need redrawing): they
