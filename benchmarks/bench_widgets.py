@@ -15,11 +15,15 @@ import time
 import numpy as np
 
 from regbook import widgets as W
+from regbook.datasets import load_diabetes
 
+X, y, NAMES = load_diabetes()
+# the chapters' calls (ch. 4 and 6 on all of X, y; ch. 3 and 8 with a train/test split)
 EXPLORERS = {
-    "explore_path (L1)": lambda: W.explore_path(),
-    "explore_path (L2)": lambda: W.explore_path(penalty="l2"),
-    "explore_path (EN)": lambda: W.explore_path(penalty="elasticnet"),
+    "explore_path (L1)": lambda: W.explore_path(X, y, feature_names=NAMES),
+    "explore_path (L2)": lambda: W.explore_path(X, y, penalty="l2", feature_names=NAMES,
+                                                test_size=0.3, random_state=0),
+    "explore_path (EN)": lambda: W.explore_path(X, y, penalty="elasticnet", feature_names=NAMES),
     "explore_geometry": lambda: W.explore_geometry(),
     "explore_overfitting": lambda: W.explore_overfitting(),
     "explore_descent": lambda: W.explore_descent(),

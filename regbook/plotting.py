@@ -689,7 +689,7 @@ def plot_objective(histories, ax=None, *, optimum=None, xlabel="iteration"):
 
 
 # --------------------------------------------------------------------------- over/underfitting
-def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None, xlabel=None,
+def plot_train_test(alphas, train_error, test_error=None, ax=None, *, mark_alpha=None, xlabel=None,
                     ylabel="mean squared error", mark_label=None, convention="lambda"):
     r"""Training and test error against the penalty strength: the U-curve.
 
@@ -701,6 +701,7 @@ def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None
     alphas : array_like (n_alphas,), > 0
         Penalty strengths in ``convention`` units.
     train_error, test_error : array_like (n_alphas,)
+        ``test_error=None`` draws the training error only (no held-out data).
     ax : matplotlib Axes, default=None
         Draw here; a new figure when None.
     mark_alpha : float or list of float, default=None
@@ -725,16 +726,17 @@ def plot_train_test(alphas, train_error, test_error, ax=None, *, mark_alpha=None
     alphas = _positive_alphas(alphas)
     alpha_label(convention)  # validates
     train_error = check_array(train_error, "train_error", ndim=1)
-    test_error = check_array(test_error, "test_error", ndim=1)
+    test_error = train_error if test_error is None else check_array(test_error, "test_error", ndim=1)
     if not (alphas.size == train_error.size == test_error.size):
         raise ValueError("alphas, train_error and test_error must have the same length, got "
                          f"{alphas.size}, {train_error.size}, {test_error.size}.")
     ax = _get_ax(ax)
     ax.plot(alphas, train_error, color=PALETTE[0], lw=1.8, label="training error", gid="train-error")
-    ax.plot(alphas, test_error, color=PALETTE[1], lw=1.8, label="test error", gid="test-error")
-    k = int(np.argmin(test_error))
-    ax.plot([alphas[k]], [test_error[k]], "o", ms=8, mfc="none", mec=PALETTE[1], mew=1.6,
-            label="lowest test error", gid="test-min")
+    if test_error is not train_error:
+        ax.plot(alphas, test_error, color=PALETTE[1], lw=1.8, label="test error", gid="test-error")
+        k = int(np.argmin(test_error))
+        ax.plot([alphas[k]], [test_error[k]], "o", ms=8, mfc="none", mec=PALETTE[1], mew=1.6,
+                label="lowest test error", gid="test-min")
     marks = [float(a) for a in _as_list(mark_alpha)]
     texts = _as_list(mark_label)
     for i, a in enumerate(marks):
@@ -1034,7 +1036,7 @@ def plot_geometry(X, y, *, alpha, penalty="l1", l1_ratio=0.5, ax=None, fit_inter
     ax.axhline(0.0, color=_GRAY, lw=0.8, zorder=1)
     ax.axvline(0.0, color=_GRAY, lw=0.8, zorder=1)
     c = PENALTY_COLORS[penalty]
-    ax.fill(bx, by, color=c, alpha=0.16, lw=0, zorder=1.5)
+    ax.fill(bx, by, color=c, alpha=0.16, lw=0, zorder=1.5, gid="constraint-region")
     ax.plot(bx, by, color=c, lw=2.0, zorder=2.5, gid="constraint-boundary",
             label=_region_label(penalty, size, l1_ratio))
     if show_ols:

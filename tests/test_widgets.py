@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from html import unescape
 
 import numpy as np
 import pytest
@@ -102,67 +103,173 @@ def test_rendering_warns_nothing_under_any_global_style(name, house):
 
 
 # --------------------------------------------------------------------------- model state
+def _smallest_all_zero_lambda(X, y, l1_ratio=1.0):
+    """Independent oracle for λ_max: the first (largest) λ of scikit-learn's own
+    ``enet_path`` grid on the centred data (its code, not regbook's), checked to bracket
+    the all-zero boundary of scikit-learn's ElasticNet fitted with an intercept."""
+    from sklearn.linear_model import enet_path as sk_enet_path
+
+    lam_max = sk_enet_path(X - X.mean(axis=0), y - y.mean(), l1_ratio=l1_ratio)[0][0]
+    for factor, zero in ((1.001, True), (0.999, False)):
+        fit = ElasticNet(alpha=factor * lam_max, l1_ratio=l1_ratio, tol=1e-12,
+                         max_iter=100_000).fit(X, y)
+        assert (not np.any(fit.coef_)) == zero
+    return lam_max
+
+
 @pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
-def test_path_lasso_state_matches_sklearn_and_zero_above_alpha_max():
-    from regbook.paths import alpha_max, lasso_path
+@pytest.mark.parametrize("penalty, l1_ratio", [("l1", 1.0), ("elasticnet", 0.5)])
+def test_path_explorer_on_the_chapter_data_zeroes_exactly_at_the_text_lambda_max(penalty, l1_ratio):
+    """Chapter 4 passes its own X, y: at the text's λ_max = regbook.alpha_max(X, y) every
+    weight of the explorer is zero, and just below it exactly one is not (the one
+    scikit-learn also selects first)."""
+    from regbook.paths import alpha_max
 
-    ex = W.explore_path()
-    X, y = ex.X, ex.y
-    amax = alpha_max(X, y)
-    np.testing.assert_allclose(amax, np.max(np.abs(X.T @ y)) / X.shape[0])
-    for above in (1.0, 1.01, 1.5, ex._params["alpha"].hi):
-        assert ex.update(alpha=amax * above if above < 2 else above).state["n_nonzero"] == 0
-        assert np.all(ex.state["coef"] == 0)
-    assert ex.update(alpha=amax * 0.9).state["n_nonzero"] >= 1
-    alphas = [0.3 * amax, 0.05 * amax, 1e-3 * amax]
-    path = lasso_path(X, y, alphas=alphas, tol=1e-12)
-    for alpha, ref_path in zip(alphas, path.coefs):
-        w = ex.update(alpha=alpha).state["coef"]
-        np.testing.assert_allclose(w, ref_path, atol=1e-6)
-        ref = Lasso(alpha=alpha, tol=1e-12, max_iter=100_000).fit(X, y).coef_
-        np.testing.assert_allclose(w, ref, atol=1e-6)
-        np.testing.assert_array_equal(w == 0, ref_path == 0)  # the same exact zeros
-    # the drawn curves are regbook.enet_path's (not an imprecise copy): compare at the grid
-    grid, coefs = ex.state["path"][:2]
-    np.testing.assert_allclose(coefs, lasso_path(X, y, alphas=grid).coefs, atol=1e-9)
-    # smaller lambda: smaller training error
-    e_small = ex.update(alpha=1e-3 * amax).state["train_mse"]
-    e_big = ex.update(alpha=0.5 * amax).state["train_mse"]
-    assert e_small < e_big
-
-
-def test_path_default_split_and_names():
-    ex = W.explore_path(random_state=0)
     X, y, names = diabetes_data()
-    assert ex.X.shape[0] + ex.X_test.shape[0] == X.shape[0]
-    assert ex.names == names
-    np.testing.assert_allclose(ex.X.mean(axis=0), 0, atol=1e-12)
-    other = W.explore_path(random_state=1)
-    assert not np.allclose(ex.y, other.y)
+    ex = W.explore_path(X, y, penalty=penalty, l1_ratio=l1_ratio, feature_names=names)
+    lam_max = alpha_max(X, y, l1_ratio)
+    np.testing.assert_allclose(lam_max, _smallest_all_zero_lambda(X, y, l1_ratio), rtol=1e-10)
+    for factor in (1.0, 1.01, 1.5):
+        assert np.all(ex.update(alpha=factor * lam_max).state["coef"] == 0)
+        assert ex.state["n_nonzero"] == 0
+    below = ex.update(alpha=0.99 * lam_max).state["coef"]
+    assert np.count_nonzero(below) == 1
+    sk = ElasticNet(alpha=0.99 * lam_max, l1_ratio=l1_ratio, tol=1e-12, max_iter=100_000).fit(X, y)
+    np.testing.assert_array_equal(below != 0, sk.coef_ != 0)
+    # λ_max is one of the static frames, so the book's HTML slider reaches it too
+    assert lam_max in ex._params["alpha"].static
+
+
+def _raw_diabetes():
+    """The diabetes data in its original units (age in years, BMI, blood pressure...)."""
+    from sklearn.datasets import load_diabetes as sk_load
+
+    X, y = sk_load(scaled=False, return_X_y=True)
+    return X, y
 
 
 @pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
-def test_path_ridge_and_enet_match_sklearn():
-    ex = W.explore_path(penalty="l2")
-    n = ex.X.shape[0]
-    for alpha in (0.01, 1.0, 50.0):
-        w = ex.update(alpha=alpha).state["coef"]
-        ref = Ridge(alpha=alpha * n).fit(ex.X, ex.y).coef_
-        np.testing.assert_allclose(w, ref, rtol=1e-8, atol=1e-8)
-        assert ex.state["n_nonzero"] == ex.X.shape[1]
-    from regbook.paths import alpha_max, enet_path
+def test_path_weights_equal_regbook_and_sklearn_on_unscaled_data():
+    """No hidden standardization: on features in their own units the explorer's weights
+    are regbook.lasso_path / enet_path's and scikit-learn's at the same λ."""
+    from regbook.paths import enet_path, lasso_path
 
-    ex = W.explore_path(penalty="elasticnet", l1_ratio=0.5)
+    X, y = _raw_diabetes()
+    n = X.shape[0]
+    ex = W.explore_path(X, y, penalty="l1")
+    np.testing.assert_array_equal(ex.X, X)
+    for lam in (2.0, 0.3, 0.02):
+        w = ex.update(alpha=lam).state["coef"]
+        ref_path = lasso_path(X, y, alphas=[lam], tol=1e-12).coefs[0]
+        ref = Lasso(alpha=lam, tol=1e-12, max_iter=200_000).fit(X, y)
+        scale = np.abs(ref.coef_).max()
+        np.testing.assert_allclose(w, ref_path, atol=1e-7 * scale)
+        np.testing.assert_allclose(w, ref.coef_, atol=1e-6 * scale)
+        np.testing.assert_array_equal(w == 0, ref.coef_ == 0)
+        assert ex.state["intercept"] == pytest.approx(ref.intercept_, rel=1e-6)
+    # the drawn path is regbook.enet_path's, at the same λ grid
+    grid, coefs = ex.state["path"][:2]
+    np.testing.assert_allclose(coefs, lasso_path(X, y, alphas=grid).coefs, atol=1e-9 * scale)
+    # ridge: the book's λ is scikit-learn Ridge(alpha = n λ)
+    ex = W.explore_path(X, y, penalty="l2")
+    for lam in (1e-3, 0.1, 10.0):
+        w = ex.update(alpha=lam).state["coef"]
+        ref = Ridge(alpha=n * lam).fit(X, y).coef_
+        np.testing.assert_allclose(w, ref, rtol=1e-7, atol=1e-9 * np.abs(ref).max())
+    grid, coefs = ex.state["path"][:2]
+    k = len(grid) // 2
+    np.testing.assert_allclose(coefs[k], Ridge(alpha=n * grid[k]).fit(X, y).coef_,
+                               rtol=1e-7, atol=1e-9 * np.abs(coefs[k]).max())
+    # Elastic Net, both sliders
+    ex = W.explore_path(X, y, penalty="elasticnet", l1_ratio=0.5)
     assert ex.params == ["alpha", "l1_ratio"]
     for r in (0.2, 0.9):
         w = ex.update(alpha=0.5, l1_ratio=r).state["coef"]
-        ref = ElasticNet(alpha=0.5, l1_ratio=r, tol=1e-12, max_iter=100_000).fit(ex.X, ex.y).coef_
-        np.testing.assert_allclose(w, ref, atol=1e-6)
-        ref_path = enet_path(ex.X, ex.y, l1_ratio=r, alphas=[0.5], tol=1e-12).coefs[0]
-        np.testing.assert_allclose(w, ref_path, atol=1e-6)
-        amax = alpha_max(ex.X, ex.y, r)
-        if amax < ex._params["alpha"].hi:
-            assert ex.update(alpha=amax).state["n_nonzero"] == 0
+        ref = ElasticNet(alpha=0.5, l1_ratio=r, tol=1e-12, max_iter=200_000).fit(X, y).coef_
+        ref_path = enet_path(X, y, l1_ratio=r, alphas=[0.5], tol=1e-12).coefs[0]
+        np.testing.assert_allclose(w, ref_path, atol=1e-7 * np.abs(ref).max())
+        np.testing.assert_allclose(w, ref, atol=1e-6 * np.abs(ref).max())
+
+
+@pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
+def test_path_split_is_train_test_split_and_reproducible():
+    from sklearn.model_selection import train_test_split
+
+    X, y = _raw_diabetes()
+    ex = W.explore_path(X, y, test_size=0.25, random_state=3)
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=3)
+    np.testing.assert_array_equal(ex.X, X_tr)
+    np.testing.assert_array_equal(ex.X_test, X_te)
+    lam = 0.5
+    s = ex.update(alpha=lam).state
+    ref = Lasso(alpha=lam, tol=1e-12, max_iter=200_000).fit(X_tr, y_tr)
+    assert s["train_mse"] == pytest.approx(np.mean((y_tr - ref.predict(X_tr)) ** 2), rel=1e-6)
+    assert s["test_mse"] == pytest.approx(np.mean((y_te - ref.predict(X_te)) ** 2), rel=1e-6)
+    # the figure says how the model was fitted
+    texts = " ".join(t.get_text() for t in ex._fig.texts)
+    assert "train_test_split" in texts and "random_state=3" in texts and "not rescaled" in texts
+    other = W.explore_path(X, y, test_size=0.25, random_state=4)
+    assert not np.array_equal(ex.y, other.y)
+    # the default data: all of the diabetes data, names included, no split
+    ex = W.explore_path()
+    X0, y0, names = diabetes_data()
+    np.testing.assert_array_equal(ex.X, X0)
+    assert ex.X_test is None and ex.names == names
+    assert "test_mse" not in ex.update().state
+
+
+@pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
+def test_path_standardize_option_is_sklearns_scaler_and_is_said_on_the_figure():
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    X, y = _raw_diabetes()
+    ex = W.explore_path(X, y, standardize=True)
+    w = ex.update(alpha=1.0).state["coef"]
+    ref = make_pipeline(StandardScaler(), Lasso(alpha=1.0, tol=1e-12, max_iter=100_000)).fit(X, y)
+    np.testing.assert_allclose(w, ref[-1].coef_, atol=1e-6 * np.abs(ref[-1].coef_).max())
+    assert any("standardized" in t.get_text() for t in ex._fig.texts)
+    assert not any("standardized" in t.get_text()
+                   for t in W.explore_path(X, y).update()._fig.texts)
+
+
+def _lambda_axes(ex):
+    from regbook.plotting import alpha_label
+
+    ex.image
+    return [ax for ax in ex._fig.axes if ax.get_xlabel() == alpha_label("lambda")]
+
+
+@pytest.mark.parametrize("name, n_axes", [("path", 2), ("enet-path", 2), ("geometry", 1),
+                                          ("overfitting", 1)])
+def test_lambda_axes_are_the_books(name, n_axes):
+    """Every λ axis is regbook.plotting.lambda_axis's: log scale, strong penalty on the
+    left, labelled in the book's λ; the λ marker sits at the slider's value."""
+    ex = W.explore_path(penalty="elasticnet", n_frames=2) if name == "enet-path" else _small(name)
+    axes = _lambda_axes(ex)
+    assert len(axes) == n_axes
+    p = ex._params["alpha"]
+    for ax in axes:
+        assert ax.get_xscale() == "log" and ax.xaxis_inverted()
+        left, right = ax.get_xlim()
+        assert left > right  # strong (large λ) on the left
+        assert left == pytest.approx(p.hi, rel=1e-6) and right == pytest.approx(p.lo, rel=1e-6)
+    ex.update(alpha=p.lo * 10)
+    for ax in axes:
+        xs = [tuple(line.get_xdata()) for line in ax.lines
+              if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
+        assert (p.lo * 10, p.lo * 10) in xs  # the λ marker moved to the slider value
+
+
+def test_slider_readouts_say_lambda_equals():
+    ex = W.explore_path(n_frames=3)
+    p = ex._params["alpha"]
+    assert p.readout(0.5) == "λ = 0.5"
+    html = ex.to_html()
+    outputs = re.findall(r'<output id="[^"]+-alpha-value"[^>]*>([^<]*)</output>', html)
+    assert outputs and outputs[0].startswith("λ = ")
+    # the static slider runs from strong to weak penalty, like the λ axis
+    assert p.static == sorted(p.static, reverse=True)
 
 
 @pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
@@ -251,6 +358,53 @@ def test_html_is_self_contained_with_all_frames_under_budget(name, html_cache):
         assert f'for="{sid}"' in html and f'id="{sid}-value"' in html
 
 
+@pytest.mark.parametrize("name", FACTORIES)
+def test_alt_text_says_what_each_frame_shows_and_follows_the_slider(name, html_cache):
+    import json
+
+    html = _html(html_cache, name, FACTORIES[name])
+    alt = re.search(r'<img id="[^"]+" src="[^"]+" alt="([^"]*)"', html).group(1)
+    texts = json.loads(re.search(r"var A=(\[.*?\]);var N=", html).group(1))
+    n_frames = int(re.search(r'data-frames="(\d+)"', html).group(1))
+    assert len(texts) == n_frames and len(set(texts)) == n_frames  # one text per frame
+    assert unescape(alt) in texts and "λ = " in unescape(alt)
+    assert "img.alt=A[k]" in html  # the inline script swaps the alt with the frame
+    # the same text in a polite live region under the image
+    live = re.search(r'<p id="[^"]+-desc" role="status" aria-live="polite"[^>]*>([^<]*)</p>', html)
+    assert unescape(live.group(1)) == unescape(alt)
+    # no colour is set on any text: it inherits the page theme's (contrast-checked) colours
+    markup = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "DATA", html)
+    assert "color" not in markup
+    for sid in re.findall(r'<input type="range" id="([^"]+)"', html):
+        assert re.search(rf'<input type="range" id="{sid}"[^>]* aria-label="[^"]+"', html)
+
+
+def test_path_alt_text_counts_the_weights():
+    X, y, names = diabetes_data()
+    from regbook.paths import alpha_max
+
+    ex = W.explore_path(X, y, feature_names=names)
+    lam = alpha_max(X, y)
+    ex.update(alpha=lam)
+    assert ex.description == (f"Lasso coefficient path of 10 features against λ, with λ = "
+                              f"{lam:.3g} marked; 0 non-zero weights of 10; training MSE "
+                              f"{np.var(y):.4g}.")
+    ex.update(alpha=0.99 * lam)
+    assert "1 non-zero weight of 10" in ex.description
+
+
+def test_live_image_has_a_description_that_follows_the_slider():
+    ex = W.explore_geometry(n_frames=2)
+    ex.widget
+    before = ex._img_widget.tooltip
+    assert before == ex.description and "λ = " in before
+    assert "aria-live" in ex._readout.value
+    ex._sliders["alpha"].value = ex._sliders["alpha"].options[-1][1]
+    assert ex._img_widget.tooltip != before and ex._img_widget.tooltip == ex.description
+    assert unescape(re.sub("<[^>]+>", "", ex._readout.value)) == ex.description
+    assert ex._sliders["alpha"].description == "λ ="
+
+
 def test_enet_path_html_has_a_grid_of_frames():
     ex = W.explore_path(penalty="elasticnet", n_frames=3)
     html = ex.to_html()
@@ -292,12 +446,18 @@ def test_live_widget_slider_redraws_image():
     box = ex.widget
     img = ex._img_widget
     before = img.value
-    ex._sliders["alpha"].value = 1.0  # what a reader's drag does
+    slider = ex._sliders["alpha"]
+    values = [v for _, v in slider.options]
+    assert values == sorted(values, reverse=True)  # strong penalty on the left, as on the axis
+    slider.value = 1.0  # what a reader's drag does
     assert img.value != before
     assert ex.values["alpha"] == pytest.approx(1.0)
+    ex.update(alpha=0.0123)  # between two slider positions: the slider moves to the nearest
+    assert slider.value == min(values, key=lambda v: abs(np.log(v / 0.0123)))
+    assert ex.values["alpha"] == 0.0123
     ex.update(degree=3)  # programmatic update moves the slider too
     assert ex._sliders["degree"].value == 3
-    assert box.children[-1] is img
+    assert img in box.children
 
 
 # --------------------------------------------------------------------------- bad arguments
@@ -312,6 +472,10 @@ def test_live_widget_slider_redraws_image():
         (lambda: W.explore_path(n_frames=1), ValueError, "n_frames"),
         (lambda: W.explore_path(feature_names=["a"]), ValueError, "feature_names"),
         (lambda: W.explore_path(alpha=-1.0), ValueError, "alpha"),
+        (lambda: W.explore_path(test_size=1.5), ValueError, "test_size must be a float in"),
+        (lambda: W.explore_path(standardize="yes"), TypeError, "standardize must be"),
+        (lambda: W.explore_path(np.ones((9, 2)), np.arange(9.0), X_test=np.ones((3, 2)),
+                                y_test=np.ones(3), test_size=0.3), ValueError, "not both"),
         (lambda: W.explore_geometry(np.ones((10, 3)), np.ones(10)), ValueError, "exactly 2 features"),
         (lambda: W.explore_geometry(np.column_stack([np.arange(5.0), 2 * np.arange(5.0)]),
                                     np.arange(5.0)), ValueError, "collinear"),
@@ -350,7 +514,7 @@ def test_explorers_use_the_house_colours():
         ex = W.explore_geometry(penalty=penalty, n_frames=2)
         ex.image
         assert ex._region.get_edgecolor()[:3] == to_rgba(PENALTY_COLORS[penalty])[:3]
-    ex = W.explore_path(n_frames=2)
+    ex = W.explore_path(n_frames=2, test_size=0.3)
     ex.image
     assert to_rgba(ex._tr_line.get_color()) == to_rgba(PALETTE[0])
     assert to_rgba(ex._te_line.get_color()) == to_rgba(PALETTE[1])
