@@ -52,3 +52,5 @@ for _module in (penalties, losses, updates, solvers, conventions, estimators, pa
                 model_selection, datasets, geometry, plotting, widgets):
     __all__ += list(_module.__all__)
 del _module
+from .replication import Frequency, MeanSE, Replications, replicate, wilson_interval  # noqa: E402
+__all__ += ["Frequency", "MeanSE", "Replications", "replicate", "wilson_interval"]
