@@ -65,21 +65,46 @@ for _path in CHAPTERS:
 del _path, _name, _cls
 
 
-def test_at_most_one_assert_cell_in_ten_is_one_draw():
+def _check_one_draw_rule(paths):
+    """At most one assert cell in ten, over the whole book, may be tagged one-draw."""
     n_assert_cells, one_draw = 0, []
-    for path in CHAPTERS:
+    for path in paths:
         nb = _nb(path)
         cells = seedshift.assert_cells(nb)
         n_assert_cells += len(cells)
         for i, cell in enumerate(nb["cells"]):
             if seedshift.ONE_DRAW_TAG in cell.get("metadata", {}).get("tags", []):
-                assert i in cells, (f"{path.name} cell {i} is tagged {seedshift.ONE_DRAW_TAG!r} "
-                                    f"but asserts nothing: remove the tag")
-                one_draw.append(f"{path.name} cell {i}")
-    assert n_assert_cells > 0
+                assert i in cells, (f"{Path(path).name} cell {i} is tagged "
+                                    f"{seedshift.ONE_DRAW_TAG!r} but asserts nothing: remove the tag")
+                one_draw.append(f"{Path(path).name} cell {i}")
+    assert n_assert_cells > 0, "no assert cells found"
     assert 10 * len(one_draw) <= n_assert_cells, (
         f"{len(one_draw)} of {n_assert_cells} assert cells are tagged one-draw (at most one in "
         f"ten may be): {one_draw}")
+    return n_assert_cells, one_draw
+
+
+def test_at_most_one_assert_cell_in_ten_is_one_draw():
+    _check_one_draw_rule(CHAPTERS)
+
+
+def test_the_one_draw_rule_can_fail(tmp_path):
+    def book(n_cells, n_tagged, tag_prose=False):
+        cells = [nbformat.v4.new_code_cell(f"assert {i} >= 0",
+                                           metadata={"tags": [seedshift.ONE_DRAW_TAG] if i < n_tagged else []})
+                 for i in range(n_cells)]
+        if tag_prose:
+            cells.append(nbformat.v4.new_code_cell("x = 1", metadata={"tags": [seedshift.ONE_DRAW_TAG]}))
+        path = tmp_path / f"b{n_cells}_{n_tagged}_{tag_prose}.ipynb"
+        path.write_text(json.dumps(nbformat.v4.new_notebook(cells=cells)), encoding="utf-8")
+        return path
+
+    assert _check_one_draw_rule([book(10, 1)]) == (10, ["b10_1_False.ipynb cell 0"])
+    assert _check_one_draw_rule([book(10, 1), book(10, 1)])[0] == 20
+    with pytest.raises(AssertionError, match="2 of 10 assert cells are tagged one-draw"):
+        _check_one_draw_rule([book(10, 2)])
+    with pytest.raises(AssertionError, match="but asserts nothing"):
+        _check_one_draw_rule([book(10, 0, tag_prose=True)])
 
 
 def test_the_chapter_list_comes_from_the_toc():
