@@ -38,6 +38,7 @@ from . import (
     paths,
     penalties,
     plotting,
+    replication,
     solvers,
     updates,
     widgets,
@@ -98,6 +99,7 @@ from .plotting import (
     plot_train_test,
     use_house_style,
 )
+from .replication import Frequency, MeanSE, Replications, replicate, wilson_interval
 from .solvers import (
     SolverResult,
     coordinate_descent,
@@ -150,4 +152,6 @@ __all__ = [
     "plot_fit_1d",
     # widgets (the Explorer base class stays in regbook.widgets)
     "explore_path", "explore_geometry", "explore_overfitting", "explore_descent",
+    # replication (claims measured over many independent draws)
+    "replicate", "Replications", "Frequency", "MeanSE", "wilson_interval",
 ]

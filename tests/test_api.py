@@ -40,6 +40,7 @@ PUBLIC = {
                  "plot_penalty_level_sets", "plot_penalty_1d", "plot_geometry", "plot_descent",
                  "plot_fit_1d"],
     "widgets": ["explore_path", "explore_geometry", "explore_overfitting", "explore_descent"],
+    "replication": ["replicate", "Replications", "Frequency", "MeanSE", "wilson_interval"],
 }
 FLAT = [name for names in PUBLIC.values() for name in names]
 
