@@ -10,7 +10,7 @@ from sklearn.utils.estimator_checks import check_param_validation
 from regbook.estimators import ElasticNet, Lasso, LogisticRegression, Ridge
 from regbook.solvers import objective
 
-from test_solvers import classification_problem, regression_problem
+from problems import classification_problem, regression_problem
 
 
 @pytest.mark.parametrize("solver", ["svd", "normal", "gd", "fista", "cd"])
