@@ -63,11 +63,11 @@ def make_sine(n_samples=20, *, noise=0.25, x_range=(0.0, 1.0), random_state=0):
 
     Parameters
     ----------
-    n_samples : int
-    noise : float
+    n_samples : int, default=20
+    noise : float, default=0.25
         Standard deviation of the Gaussian noise added to the target.
-    x_range : (float, float)
-    random_state : int or None
+    x_range : (float, float), default=(0.0, 1.0)
+    random_state : int or None, default=0
 
     Returns
     -------

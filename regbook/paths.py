@@ -219,9 +219,9 @@ def alpha_max(X, y, l1_ratio=1.0, fit_intercept=True):
     ----------
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,)
-    l1_ratio : float in (0, 1]
+    l1_ratio : float in (0, 1], default=1.0
         ``0`` (pure ridge) has no finite ``alpha_max`` and raises.
-    fit_intercept : bool
+    fit_intercept : bool, default=True
 
     Returns
     -------
@@ -409,15 +409,15 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     ----------
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,)
-    l1_ratio : float in [0, 1]
+    l1_ratio : float in [0, 1], default=0.5
         ``r`` above; ``l1_ratio=0`` needs an explicit ``alphas`` grid.
-    alphas : array_like, optional
+    alphas : array_like, default=None
         Penalty strengths; sorted into decreasing order. Default:
         :func:`alpha_grid` with ``n_alphas`` and ``eps``.
-    n_alphas : int
-    eps : float
+    n_alphas : int, default=100
+    eps : float, default=0.001
         ``alpha_min / alpha_max`` of the default grid.
-    fit_intercept : bool
+    fit_intercept : bool, default=True
     tol : float, default=1e-10
         Stop at each alpha when the largest KKT violation is at most
         ``tol * max(1, max|X^T y| / n)`` (the stopping rule of
@@ -425,7 +425,7 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     max_iter : int, default=10000
         Maximum coordinate-descent iterations per alpha (sweeps, plus one for an
         accepted active-set polish).
-    feature_names : list of str, optional
+    feature_names : list of str, default=None
     blas_threads : int or None, default=None
         ``None`` leaves the BLAS thread pool as it is. An int caps BLAS at that
         many threads for the duration of the call (``threadpoolctl``). The
@@ -534,21 +534,21 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     ----------
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,), two classes
-    Cs, alphas : array_like, optional
+    Cs, alphas : array_like, default=None
         Give at most one. Default: for ``l1_ratio > 0`` a grid of ``n_alphas``
         log-spaced alphas from the smallest alpha with all-zero weights down to
         ``eps`` times it; for ``l1_ratio = 0`` ``Cs = logspace(-4, 4, n_alphas)``.
-    l1_ratio : float in [0, 1]
-    fit_intercept : bool
-    n_alphas : int
-    eps : float
+    l1_ratio : float in [0, 1], default=1.0
+    fit_intercept : bool, default=True
+    n_alphas : int, default=30
+    eps : float, default=0.001
     tol : float, default=1e-8
         Stop at each alpha when the KKT residual (intercept included) is at most
         ``tol * max(1, ||grad loss(0, 0)||_inf)``, the stopping rule of
         :mod:`regbook.solvers`.
     max_iter : int, default=20000
         Maximum FISTA steps per alpha.
-    feature_names : list of str, optional
+    feature_names : list of str, default=None
     restart : bool, default=True
         Adaptive restart of FISTA's momentum (``fista(..., restart=True)``): its
         1/k^2 bound is not a theorem (plain FISTA's is), but it took 2x to 4x

@@ -569,13 +569,13 @@ def plot_coefficients(coef, ax=None, *, feature_names=None, true_coef=None, labe
     ----------
     coef : array_like (n_features,) or a fitted model
         Objects with ``.coef_`` (estimators) or ``.coef`` (SolverResult) are accepted.
-    ax : matplotlib Axes, optional
-    feature_names : list of str, optional
-    true_coef : array_like (n_features,), optional
+    ax : matplotlib Axes, default=None
+    feature_names : list of str, default=None
+    true_coef : array_like (n_features,), default=None
         Overlaid as black diamonds (the truth of a synthetic dataset).
-    label : str
+    label : str, default="estimated $w_j$"
         Legend entry of the bars.
-    color : colour, optional
+    color : colour, default=None
         Bar colour (default the first palette colour).
 
     Returns
@@ -643,14 +643,14 @@ def plot_objective(histories, ax=None, *, optimum=None, xlabel="iteration"):
     histories : dict name -> 1-D array or SolverResult
         Objective value at the start and after each iteration (a SolverResult's
         ``.objective``).
-    ax : matplotlib Axes, optional
-    optimum : float, optional
+    ax : matplotlib Axes, default=None
+    optimum : float, default=None
         ``F*``; default the smallest value in any history. Values at or below the
         optimum have no finite log and are left out of their line. With the default,
         the best solver's last steps dive toward 0 only because they *define* F*:
         pass a high-accuracy optimum (e.g. a long coordinate-descent run) for a fair
         comparison.
-    xlabel : str
+    xlabel : str, default="iteration"
 
     Returns
     -------
@@ -700,8 +700,10 @@ def plot_train_test(alphas, train_error, test_error=None, ax=None, *, mark_alpha
     ----------
     alphas : array_like (n_alphas,), > 0
         Penalty strengths in ``convention`` units.
-    train_error, test_error : array_like (n_alphas,)
-        ``test_error=None`` draws the training error only (no held-out data).
+    train_error : array_like (n_alphas,)
+        Training error at each ``alphas``.
+    test_error : array_like (n_alphas,), default=None
+        Held-out error at each ``alphas``; None draws the training error only (no held-out data).
     ax : matplotlib Axes, default=None
         Draw here; a new figure when None.
     mark_alpha : float or list of float, default=None
@@ -761,12 +763,12 @@ def plot_fit_1d(x_train, y_train, x_grid, y_grid, ax=None, *, x_test=None, y_tes
     x_train, y_train : array_like (n,)
     x_grid, y_grid : array_like (m,)
         The fitted function evaluated on a fine grid.
-    ax : matplotlib Axes, optional
-    x_test, y_test : array_like, optional
+    ax : matplotlib Axes, default=None
+    x_test, y_test : array_like, default=None
         Held-out points, drawn hollow.
-    label : str, optional
+    label : str, default=None
         Legend entry of the curve.
-    color : colour, optional
+    color : colour, default=None
 
     Returns
     -------
@@ -973,21 +975,21 @@ def plot_geometry(X, y, *, alpha, penalty="l1", l1_ratio=0.5, ax=None, fit_inter
     y : array_like (n_samples,)
     alpha : float >= 0
         Penalty strength (Lasso/ElasticNet scaling; L2 penalty ``alpha/2 ||w||^2``).
-    penalty : {"l1", "l2", "elasticnet"}
-    l1_ratio : float
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+    l1_ratio : float, default=0.5
         Elastic Net mixing.
-    ax : matplotlib Axes, optional
-    fit_intercept : bool
+    ax : matplotlib Axes, default=None
+    fit_intercept : bool, default=False
         Centre the data first (loss with the best unpenalized intercept).
-    levels : int
+    levels : int, default=8
         Number of loss contours; half lie inside the highlighted one.
-    show_ols : bool
+    show_ols : bool, default=True
         Mark the least-squares solution.
-    xlim, ylim : (float, float), optional
+    xlim, ylim : (float, float), default=None
         View limits. By default they do not depend on ``alpha`` (they fit the
         origin, the least-squares point and the largest region), so an explorer
         redrawing for many alphas keeps a still picture.
-    n_grid : int
+    n_grid : int, default=200
         Contour grid resolution per axis.
 
     Returns
@@ -1082,15 +1084,19 @@ def plot_descent(X, y, trajectories, ax=None, *, levels=10, penalty=None, alpha=
     y : array_like (n_samples,)
     trajectories : dict name -> (n_iter + 1, 2) array or SolverResult, or one array
         Iterates ``w_0, w_1, ...`` (a SolverResult's ``.iterates``).
-    ax : matplotlib Axes, optional
-    levels : int
+    ax : matplotlib Axes, default=None
+    levels : int, default=10
         Number of contours, spaced geometrically above the minimum (dense near it).
-    penalty, alpha, l1_ratio : optional
-        Contour the penalized objective ``F(w)`` instead of the plain loss.
-    fit_intercept : bool
-    xlim, ylim : (float, float), optional
+    penalty : {"l1", "l2", "elasticnet"} or None, default=None
+        Contour the penalized objective ``F(w)`` instead of the plain loss; None draws the loss.
+    alpha : float >= 0, default=0.0
+        The book's λ of the contoured penalty (unused when ``penalty`` is None).
+    l1_ratio : float in [0, 1], default=0.5
+        Used only for ``penalty="elasticnet"``.
+    fit_intercept : bool, default=False
+    xlim, ylim : (float, float), default=None
         Default: a square box around every iterate and the minimizer.
-    n_grid : int
+    n_grid : int, default=200
 
     Returns
     -------
