@@ -149,10 +149,24 @@ HOUSE_RC = {
 def house_style():
     """Context manager applying the house style (:data:`HOUSE_RC`) inside a ``with`` block.
 
+    Yields
+    ------
+    None
+        matplotlib's ``rcParams`` hold :data:`HOUSE_RC` inside the block and are
+        restored on exit.
+
+    See Also
+    --------
+    use_house_style : The same for the rest of the session.
+
     Examples
     --------
+    >>> import matplotlib as mpl
     >>> with house_style():
+    ...     inside = mpl.rcParams["image.cmap"]
     ...     ax = plot_coefficients([1.0, 0.0, -0.5])
+    >>> inside
+    'viridis'
     >>> plt.close(ax.figure)
     """
     with mpl.rc_context(HOUSE_RC):
@@ -160,7 +174,25 @@ def house_style():
 
 
 def use_house_style():
-    """Apply the house style (:data:`HOUSE_RC`) for the rest of the session (call once per chapter)."""
+    """Apply the house style (:data:`HOUSE_RC`) for the rest of the session (call once per chapter).
+
+    Returns
+    -------
+    None
+        matplotlib's global ``rcParams`` are updated in place.
+
+    See Also
+    --------
+    house_style : The same inside a ``with`` block only.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> with mpl.rc_context():   # restore the caller's settings after the example
+    ...     use_house_style()
+    ...     mpl.rcParams["svg.fonttype"] == HOUSE_RC["svg.fonttype"]
+    True
+    """
     mpl.rcParams.update(HOUSE_RC)
 
 
@@ -191,6 +223,15 @@ def alpha_label(convention="lambda"):
     convention : {"lambda", "ridge", "C"}, default="lambda"
         ``"lambda"``: the book's λ; ``"ridge"``: scikit-learn ``Ridge`` alpha (nλ);
         ``"C"``: ``C = 1/(nλ)``.
+
+    Returns
+    -------
+    label : str
+        The label, with its units and the direction of weaker penalties.
+
+    See Also
+    --------
+    lambda_axis : Draws the whole axis (scale, direction and this label).
 
     Examples
     --------
@@ -821,14 +862,36 @@ def plot_penalty_level_sets(ax=None, *, l1_ratio=0.5, level=1.0, fill=True):
     at ``(level, 0)``. Only the L1 and Elastic Net sets have corners on the axes,
     which is where sparse solutions live.
 
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    l1_ratio : float in [0, 1], default=0.5
+        The ``r`` of the Elastic Net set.
+    level : float > 0, default=1.0
+        Where the sets cross the axes (the L1 and L2 norms' value; the Elastic Net
+        set is ``r||w||_1 + (1-r)/2 ||w||^2 = r level + (1-r)/2 level^2``).
+    fill : bool, default=True
+        Shade the inside of each set lightly.
+
     Returns
     -------
-    ax
+    ax : matplotlib Axes
         Outlines with ``gid="level-set:l1"``, ``"level-set:l2"``, ``"level-set:elasticnet"``.
+
+    See Also
+    --------
+    regbook.constraint_boundary : The outlines drawn.
+    plot_penalty_1d : The same penalties along one weight.
 
     Examples
     --------
-    >>> ax = plot_penalty_level_sets(l1_ratio=0.5)
+    The L1 outline is the diamond ``|w1| + |w2| = level``:
+
+    >>> ax = plot_penalty_level_sets(l1_ratio=0.5, level=2.0)
+    >>> (line,) = [ln for ln in ax.get_lines() if ln.get_gid() == "level-set:l1"]
+    >>> bool(np.allclose(np.abs(line.get_xdata()) + np.abs(line.get_ydata()), 2.0))
+    True
     >>> plt.close(ax.figure)
     """
     r = check_l1_ratio(l1_ratio)
@@ -873,14 +936,38 @@ def plot_penalty_1d(ax=None, *, kind="value", alpha=1.0, l1_ratio=0.5, w_max=3.0
 
     All values come from :mod:`regbook.penalties`.
 
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    kind : {"value", "subgradient", "prox"}, default="value"
+        What to draw.
+    alpha : float >= 0, default=1.0
+        Penalty strength, the book's λ (the same for the three penalties).
+    l1_ratio : float in [0, 1], default=0.5
+        The ``r`` of the Elastic Net curve.
+    w_max : float > 0, default=3.0
+        The horizontal axis runs over ``[-w_max, w_max]`` (601 points, 0 included).
+
     Returns
     -------
-    ax
+    ax : matplotlib Axes
         Curves with ``gid="<kind>:l1"`` etc.; the subdifferential segments ``"subdifferential:<name>"``.
+
+    See Also
+    --------
+    plot_penalty_level_sets : The same penalties in the ``(w1, w2)`` plane.
+    regbook.soft_threshold : The L1 proximal map.
 
     Examples
     --------
+    The L1 prox curve is soft-thresholding, ``sign(z) max(|z| - alpha, 0)``:
+
     >>> ax = plot_penalty_1d(kind="prox", alpha=1.0)
+    >>> (line,) = [ln for ln in ax.get_lines() if ln.get_gid() == "prox:l1"]
+    >>> z = line.get_xdata()
+    >>> bool(np.allclose(line.get_ydata(), np.sign(z) * np.maximum(np.abs(z) - 1.0, 0.0)))
+    True
     >>> plt.close(ax.figure)
     """
     check_choice(kind, "kind", ("value", "subgradient", "prox"))
