@@ -76,8 +76,9 @@ def problems(obj, kind):
         sig = inspect.signature(target)
     except (TypeError, ValueError):
         sig = None
-    params = []
+    params, all_names = [], set()
     if sig is not None:
+        all_names = set(sig.parameters)  # *args/**kwargs may be documented, need not be
         for p in sig.parameters.values():
             if p.name in ("self", "cls") or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
                 continue
@@ -100,7 +101,7 @@ def problems(obj, kind):
                     if "default=" not in typ.replace(" ", ""):
                         out.append(f"'default={p.default!r}' in the type of parameter {p.name!r}")
             if "Parameters" in sec:
-                for extra in sorted(set(parameter_entries(sec["Parameters"])) - {p.name for p in params}):
+                for extra in sorted(set(parameter_entries(sec["Parameters"])) - all_names):
                     out.append(f"Parameters lists {extra!r}, which is not in the signature")
     if kind == "class":
         if "Attributes" not in sec:
