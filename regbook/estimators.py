@@ -663,7 +663,8 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
         >>> import numpy as np
         >>> from sklearn.linear_model import LogisticRegression as SkLR
         >>> rng = np.random.default_rng(0)
-        >>> X = rng.standard_normal((80, 3)); y = np.where(X[:, 0] + 0.3 * rng.standard_normal(80) > 0, "yes", "no")
+        >>> X = rng.standard_normal((80, 3))
+        >>> y = np.where(X[:, 0] + 0.3 * rng.standard_normal(80) > 0, "yes", "no")
         >>> ours = LogisticRegression(C=0.5).fit(X, y)
         >>> ref = SkLR(C=0.5, tol=1e-10).fit(X, y)
         >>> ours.classes_.tolist(), bool(np.allclose(ours.coef_, ref.coef_, atol=1e-5))
@@ -805,7 +806,8 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
         >>> import numpy as np
         >>> from sklearn.linear_model import LogisticRegression as SkLR
         >>> rng = np.random.default_rng(0)
-        >>> X = rng.standard_normal((80, 3)); y = np.where(X[:, 0] + 0.3 * rng.standard_normal(80) > 0, "b", "a")
+        >>> X = rng.standard_normal((80, 3))
+        >>> y = np.where(X[:, 0] + 0.3 * rng.standard_normal(80) > 0, "b", "a")
         >>> ours, ref = LogisticRegression(C=0.5).fit(X, y), SkLR(C=0.5, tol=1e-10).fit(X, y)
         >>> bool((ours.predict(X) == ref.predict(X)).all())
         True

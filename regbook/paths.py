@@ -347,7 +347,9 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
     The first point is where scikit-learn's lasso starts to select a feature:
 
     >>> from sklearn.linear_model import Lasso
-    >>> float(Lasso(alpha=grid[0]).fit(X, y).coef_[0]), bool(Lasso(alpha=0.99 * grid[0], tol=1e-12).fit(X, y).coef_[0] > 0)
+    >>> at_max = Lasso(alpha=grid[0]).fit(X, y).coef_[0]
+    >>> just_below = Lasso(alpha=0.99 * grid[0], tol=1e-12).fit(X, y).coef_[0]
+    >>> float(at_max), bool(just_below > 0)
     (0.0, True)
     """
     n_alphas = check_positive_int(n_alphas, "n_alphas")

@@ -781,7 +781,8 @@ def fista(X, y, alpha, l1_ratio=1.0, *, loss="squared", fit_intercept=True, step
     fit_intercept : bool, default=True
         Fit an unpenalized intercept ``b``.
     step : float > 0 or None, default=None
-        Step size ``eta``; None means ``1/L`` (:func:`lipschitz_constant`). A larger step that breaks the descent condition
+        Step size ``eta``; None means ``1/L`` (:func:`lipschitz_constant`).
+        A larger step that breaks the descent condition
         :math:`f(w_k) \le f(v) + \nabla f(v)^\top(w_k - v) + \|w_k - v\|^2/(2\eta)`
         raises ``ValueError``.
     max_iter : int, default=1000
