@@ -60,17 +60,36 @@ def ridge_alpha_to_solver(alpha, n_samples):
     Parameters
     ----------
     alpha : float, >= 0
-        ``Ridge``'s alpha.
+        ``Ridge``'s alpha (``sklearn.linear_model.Ridge`` and :class:`regbook.Ridge`).
     n_samples : int, >= 1
+        Number of training rows ``n``.
 
     Returns
     -------
-    float
+    lam : float
+        The book's λ.
+
+    See Also
+    --------
+    solver_alpha_to_ridge : The inverse.
+    regbook.Ridge : The estimator whose ``alpha`` this converts.
+    regbook.ridge_path : Takes λ.
 
     Examples
     --------
     >>> ridge_alpha_to_solver(10.0, n_samples=100)
     0.1
+
+    The same model: scikit-learn ``Ridge(alpha)`` and the book's λ solved in closed form.
+
+    >>> import numpy as np
+    >>> from sklearn.linear_model import Ridge
+    >>> from regbook.solvers import ridge_closed_form
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.standard_normal((100, 3)); y = rng.standard_normal(100)
+    >>> lam = ridge_alpha_to_solver(10.0, n_samples=100)
+    >>> bool(np.allclose(Ridge(alpha=10.0).fit(X, y).coef_, ridge_closed_form(X, y, lam).coef))
+    True
     """
     return check_alpha(alpha) / check_positive_int(n_samples, "n_samples")
 
@@ -81,11 +100,19 @@ def solver_alpha_to_ridge(alpha, n_samples):
     Parameters
     ----------
     alpha : float, >= 0
+        The book's λ.
     n_samples : int, >= 1
+        Number of training rows ``n``.
 
     Returns
     -------
-    float
+    ridge_alpha : float
+        scikit-learn ``Ridge``'s alpha.
+
+    See Also
+    --------
+    ridge_alpha_to_solver : The inverse.
+    regbook.Ridge : The estimator that takes this alpha.
 
     Examples
     --------
@@ -105,10 +132,17 @@ def C_to_alpha(C, n_samples):
     C : float, > 0 (``np.inf`` allowed)
         Inverse regularization strength.
     n_samples : int, >= 1
+        Number of training rows ``n``.
 
     Returns
     -------
-    float
+    lam : float
+        The book's λ for the mean log-loss.
+
+    See Also
+    --------
+    alpha_to_C : The inverse.
+    regbook.LogisticRegression : The estimator that takes ``C``.
 
     Examples
     --------
@@ -131,11 +165,18 @@ def alpha_to_C(alpha, n_samples):
     Parameters
     ----------
     alpha : float, >= 0
+        The book's λ.
     n_samples : int, >= 1
+        Number of training rows ``n``.
 
     Returns
     -------
-    float
+    C : float
+        scikit-learn ``LogisticRegression``'s ``C`` (``inf`` for ``alpha = 0``).
+
+    See Also
+    --------
+    C_to_alpha : The inverse.
 
     Examples
     --------

@@ -63,11 +63,14 @@ def make_sine(n_samples=20, *, noise=0.25, x_range=(0.0, 1.0), random_state=0):
 
     Parameters
     ----------
-    n_samples : int
-    noise : float
+    n_samples : int, default=20
+        Number of points.
+    noise : float, default=0.25
         Standard deviation of the Gaussian noise added to the target.
-    x_range : (float, float)
-    random_state : int or None
+    x_range : (float, float), default=(0.0, 1.0)
+        ``x`` is uniform on this interval.
+    random_state : int or None, default=0
+        Seed for :func:`numpy.random.default_rng`; the same seed gives the same data.
 
     Returns
     -------
@@ -93,11 +96,35 @@ def polynomial_features(x, degree, *, x_range=(0.0, 1.0)):
     Rescaling keeps high powers well conditioned; no constant column is added
     because every regbook model fits its own (unpenalized) intercept.
 
+    Parameters
+    ----------
+    x : array_like of shape (n_samples,)
+        The one input variable (flattened if not 1-D).
+    degree : int >= 1
+        The highest power; the number of columns.
+    x_range : (float, float), default=(0.0, 1.0)
+        The interval mapped linearly onto ``t`` in [-1, 1] (``lo -> -1``, ``hi -> 1``);
+        use the training range so that test points get the same map.
+
+    Returns
+    -------
+    features : ndarray of shape (n_samples, degree)
+        Column ``k - 1`` is ``t ** k``.
+
     Examples
     --------
     >>> polynomial_features([0.0, 1.0], 3)
     array([[-1.,  1., -1.],
            [ 1.,  1.,  1.]])
+
+    The same columns as scikit-learn's ``PolynomialFeatures`` on ``t``, without its constant:
+
+    >>> import numpy as np
+    >>> from sklearn.preprocessing import PolynomialFeatures
+    >>> x = np.array([0.1, 0.4, 0.9])
+    >>> ref = PolynomialFeatures(4, include_bias=False).fit_transform((2 * x - 1)[:, None])
+    >>> bool(np.allclose(polynomial_features(x, 4), ref))
+    True
     """
     degree = check_positive_int(degree, "degree")
     x = np.asarray(x, dtype=float).ravel()
@@ -118,7 +145,25 @@ def make_sparse_regression(
 ):
     """Linear data whose true weight vector has only ``n_informative`` non-zeros.
 
-    Features are Gaussian with pairwise correlation ``correlation`` (equicorrelated).
+    Features are Gaussian with pairwise correlation ``correlation`` (equicorrelated),
+    and ``y = X @ coef + noise * N(0, 1)`` with no intercept.
+
+    Parameters
+    ----------
+    n_samples : int, default=100
+        Number of rows.
+    n_features : int, default=20
+        Number of columns.
+    n_informative : int in [0, n_features], default=5
+        Number of non-zero true weights (the first ones).
+    noise : float, default=1.0
+        Standard deviation of the Gaussian noise added to ``y``.
+    correlation : float in [0, 1), default=0.0
+        Correlation between every pair of features (each has variance 1).
+    coef_scale : float, default=3.0
+        Size of the non-zero weights: random signs times ``coef_scale * U(0.5, 1.5)``.
+    random_state : int, numpy Generator or None, default=0
+        Seed for :func:`numpy.random.default_rng`; the same seed gives the same data.
 
     Returns
     -------
@@ -127,11 +172,19 @@ def make_sparse_regression(
     coef : ndarray (n_features,)
         The true weights; the first ``n_informative`` are non-zero.
 
+    See Also
+    --------
+    make_correlated_blocks : Correlated groups of features instead of one common correlation.
+
     Examples
     --------
     >>> X, y, coef = make_sparse_regression(50, 10, 3, random_state=1)
     >>> X.shape, int((coef != 0).sum())
     ((50, 10), 3)
+    >>> import numpy as np
+    >>> X, y, coef = make_sparse_regression(5000, 4, 2, noise=0.0, correlation=0.5, random_state=1)
+    >>> bool(np.allclose(y, X @ coef)), bool(abs(np.corrcoef(X, rowvar=False)[0, 1] - 0.5) < 0.05)
+    (True, True)
     """
     n_samples = check_positive_int(n_samples, "n_samples")
     n_features = check_positive_int(n_features, "n_features")
@@ -167,21 +220,48 @@ def make_correlated_blocks(
 
     Within a block every pair of features has correlation about ``correlation``;
     blocks are independent. The target depends equally on every feature of the
-    first ``informative_blocks`` blocks (the "grouping effect" setting).
+    first ``informative_blocks`` blocks (the "grouping effect" setting of Zou &
+    Hastie 2005): ``y = X @ coef + noise * N(0, 1)`` with ``coef`` 1 on those features.
+
+    Parameters
+    ----------
+    n_samples : int, default=100
+        Number of rows.
+    n_blocks : int, default=3
+        Number of independent blocks.
+    block_size : int, default=4
+        Features per block.
+    correlation : float in [0, 1), default=0.95
+        Correlation between two features of the same block (each has variance 1).
+    informative_blocks : int in [0, n_blocks], default=1
+        How many blocks (the first ones) the target depends on.
+    noise : float, default=1.0
+        Standard deviation of the Gaussian noise added to ``y``.
+    random_state : int, numpy Generator or None, default=0
+        Seed for :func:`numpy.random.default_rng`.
 
     Returns
     -------
     X : ndarray (n_samples, n_blocks * block_size)
     y : ndarray (n_samples,)
     coef : ndarray (n_blocks * block_size,)
+        The true weights: 1.0 on the informative blocks, 0.0 elsewhere.
     groups : ndarray of int (n_blocks * block_size,)
         The block index of each feature.
 
     Examples
     --------
     >>> X, y, coef, groups = make_correlated_blocks(30, 2, 3, random_state=0)
-    >>> X.shape, groups.tolist()
-    ((30, 6), [0, 0, 0, 1, 1, 1])
+    >>> X.shape, groups.tolist(), coef.tolist()
+    ((30, 6), [0, 0, 0, 1, 1, 1], [1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
+
+    The within-block correlation is close to ``correlation`` (checked on many rows):
+
+    >>> import numpy as np
+    >>> X, *_ = make_correlated_blocks(20_000, 2, 2, correlation=0.9, random_state=1)
+    >>> C = np.corrcoef(X, rowvar=False)
+    >>> bool(abs(C[0, 1] - 0.9) < 0.01 and abs(C[0, 2]) < 0.03)
+    True
     """
     n_samples = check_positive_int(n_samples, "n_samples")
     n_blocks = check_positive_int(n_blocks, "n_blocks")

@@ -147,10 +147,22 @@ class _LinearRegressorBase(RegressorMixin, _RegbookEstimator):
         Parameters
         ----------
         X : array_like of shape (n_samples, n_features)
+            The samples, with the columns seen by :meth:`fit`.
 
         Returns
         -------
-        ndarray of shape (n_samples,)
+        y_pred : ndarray of shape (n_samples,)
+            The predicted targets.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sklearn.linear_model import Ridge as SkRidge
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((30, 3)); y = X @ [1.0, -1.0, 0.5] + 2.0
+        >>> ours, ref = Ridge(alpha=1.0).fit(X, y), SkRidge(alpha=1.0).fit(X, y)
+        >>> bool(np.allclose(ours.predict(X[:5]), ref.predict(X[:5])))
+        True
         """
         check_is_fitted(self)
         return self._validate_X(X) @ self.coef_ + self.intercept_
@@ -183,6 +195,7 @@ class Ridge(_LinearRegressorBase):
         Penalty strength with the same meaning as in ``sklearn.linear_model.Ridge``
         (``alpha = n_samples * λ``).
     fit_intercept : bool, default=True
+        Fit an unpenalized intercept (``X`` and ``y`` are centred).
     solver : {"svd", "normal", "gd", "fista", "cd"}, default="svd"
         Closed form via the SVD or the normal equations, gradient descent,
         FISTA (with adaptive restart), or coordinate descent.
@@ -202,6 +215,18 @@ class Ridge(_LinearRegressorBase):
         Only when ``X`` has string column names.
     objective_ : ndarray
         Solver objective (``1/(2n)`` scaling) at the start and after each iteration.
+
+    See Also
+    --------
+    regbook.ridge_alpha_to_solver : This ``alpha`` to the book's λ (``alpha / n``).
+    regbook.ridge_path : Ridge for many λ at once (in the book's λ).
+    regbook.ridge_closed_form : The solver, in the book's λ.
+    Lasso, ElasticNet : The L1 and L1 + L2 models (``alpha`` is λ there).
+
+    References
+    ----------
+    .. [1] A. E. Hoerl and R. W. Kennard, "Ridge regression: biased estimation for
+       nonorthogonal problems", Technometrics 12(1), 55-67, 1970.
 
     Examples
     --------
@@ -247,11 +272,27 @@ class Ridge(_LinearRegressorBase):
         Parameters
         ----------
         X : array_like of shape (n_samples, n_features)
+            Training data.
         y : array_like of shape (n_samples,)
+            Targets.
 
         Returns
         -------
-        self
+        self : Ridge
+            The fitted estimator (``coef_``, ``intercept_``, ``n_iter_``, ``objective_`` set).
+
+        Examples
+        --------
+        Every solver reaches scikit-learn's ``Ridge`` at the same ``alpha``:
+
+        >>> import numpy as np
+        >>> from sklearn.linear_model import Ridge as SkRidge
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((30, 3)); y = X @ [1.0, -1.0, 0.5] + 2.0
+        >>> ref = SkRidge(alpha=5.0).fit(X, y)
+        >>> [bool(np.allclose(Ridge(alpha=5.0, solver=s).fit(X, y).coef_, ref.coef_, atol=1e-5))
+        ...  for s in ("svd", "normal", "gd", "fista", "cd")]
+        [True, True, True, True, True]
         """
         alpha, fit_intercept, max_iter, tol = self._checked_params()
         X, y = self._validate_fit_data(X, y)
@@ -288,7 +329,9 @@ class ElasticNet(_LinearRegressorBase):
     alpha : float, >= 0, default=1.0
         Penalty strength λ, with the same meaning as in ``sklearn.linear_model.ElasticNet``.
     l1_ratio : float in [0, 1], default=0.5
+        Share ``r`` of the L1 term: 1 is the lasso, 0 ridge.
     fit_intercept : bool, default=True
+        Fit an unpenalized intercept (``X`` and ``y`` are centred).
     solver : {"cd", "fista", "ista"}, default="cd"
         Coordinate descent (regbook's one kernel, cached Gram columns), FISTA (with
         adaptive restart) or ISTA.
@@ -307,6 +350,17 @@ class ElasticNet(_LinearRegressorBase):
         Only when ``X`` has string column names.
     objective_ : ndarray
         Objective at the start and after each iteration.
+
+    See Also
+    --------
+    Lasso : ``l1_ratio=1``.
+    regbook.enet_path : The whole path over λ.
+    regbook.coordinate_descent : The default solver.
+
+    References
+    ----------
+    .. [1] H. Zou and T. Hastie, "Regularization and variable selection via the
+       elastic net", J. R. Stat. Soc. B 67(2), 301-320, 2005.
 
     Examples
     --------
@@ -354,11 +408,27 @@ class ElasticNet(_LinearRegressorBase):
         Parameters
         ----------
         X : array_like of shape (n_samples, n_features)
+            Training data.
         y : array_like of shape (n_samples,)
+            Targets.
 
         Returns
         -------
-        self
+        self : ElasticNet or Lasso
+            The fitted estimator (``coef_``, ``intercept_``, ``n_iter_``, ``objective_`` set).
+
+        Examples
+        --------
+        Every solver reaches scikit-learn's ``Lasso`` at the same ``alpha``:
+
+        >>> import numpy as np
+        >>> from sklearn.linear_model import Lasso as SkLasso
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((40, 4)); y = 2 * X[:, 0] + 0.1 * rng.standard_normal(40)
+        >>> ref = SkLasso(alpha=0.2, tol=1e-12).fit(X, y)
+        >>> [bool(np.allclose(Lasso(alpha=0.2, solver=s, tol=1e-10, max_iter=10_000).fit(X, y).coef_,
+        ...                   ref.coef_, atol=1e-6)) for s in ("cd", "fista", "ista")]
+        [True, True, True]
         """
         alpha, l1_ratio, fit_intercept, max_iter, tol = self._checked_params()
         X, y = self._validate_fit_data(X, y)
@@ -386,9 +456,14 @@ class Lasso(ElasticNet):
     alpha : float, >= 0, default=1.0
         Penalty strength λ, with the same meaning as in ``sklearn.linear_model.Lasso``.
     fit_intercept : bool, default=True
+        Fit an unpenalized intercept (``X`` and ``y`` are centred).
     solver : {"cd", "fista", "ista"}, default="cd"
+        Coordinate descent, FISTA (with adaptive restart) or ISTA.
     max_iter : int, default=1000
+        Maximum sweeps (coordinate descent) or iterations.
     tol : float, default=1e-6
+        Relative optimality (KKT) residual at which the solver stops (not
+        scikit-learn's duality gap).
 
     Attributes
     ----------
@@ -400,6 +475,18 @@ class Lasso(ElasticNet):
     feature_names_in_ : ndarray of str
         Only when ``X`` has string column names.
     objective_ : ndarray
+        Objective at the start and after each iteration.
+
+    See Also
+    --------
+    ElasticNet : L1 + L2.
+    regbook.lasso_path : The whole path over λ.
+    regbook.coordinate_descent : The default solver.
+
+    References
+    ----------
+    .. [1] R. Tibshirani, "Regression shrinkage and selection via the lasso",
+       J. R. Stat. Soc. B 58(1), 267-288, 1996.
 
     Examples
     --------
@@ -452,9 +539,11 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
     l1_ratio : float in [0, 1], default=0.0
         0 is pure L2, 1 pure L1 (as in scikit-learn).
     fit_intercept : bool, default=True
+        Fit an unpenalized intercept.
     solver : {"fista", "ista", "gd"}, default="fista"
         ``"gd"`` (gradient descent) only for ``l1_ratio=0``.
     max_iter : int, default=5000
+        Maximum iterations.
     tol : float, default=1e-6
         Relative optimality residual at which the solver stops.
 
@@ -469,6 +558,12 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
         Only when ``X`` has string column names.
     objective_ : ndarray
         Solver objective (mean log-loss + penalty) at the start and after each iteration.
+
+    See Also
+    --------
+    regbook.C_to_alpha : ``C`` to the book's λ (``1 / (C n)``).
+    regbook.logistic_path : The whole path over ``C`` or λ.
+    regbook.fista : The default solver.
 
     Examples
     --------
@@ -559,7 +654,21 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
 
         Returns
         -------
-        self
+        self : LogisticRegression
+            The fitted estimator (``classes_``, ``coef_``, ``intercept_``, ``n_iter_``,
+            ``objective_`` set).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sklearn.linear_model import LogisticRegression as SkLR
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((80, 3))
+        >>> y = np.where(X[:, 0] + 0.3 * rng.standard_normal(80) > 0, "yes", "no")
+        >>> ours = LogisticRegression(C=0.5).fit(X, y)
+        >>> ref = SkLR(C=0.5, tol=1e-10).fit(X, y)
+        >>> ours.classes_.tolist(), bool(np.allclose(ours.coef_, ref.coef_, atol=1e-5))
+        (['no', 'yes'], True)
         """
         C, l1_ratio, fit_intercept, max_iter, tol = self._checked_params()
         try:
@@ -598,9 +707,25 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
     def decision_function(self, X):
         """Signed score ``X @ coef_.T + intercept_``; positive means ``classes_[1]``.
 
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+            The samples, with the columns seen by :meth:`fit`.
+
         Returns
         -------
-        ndarray of shape (n_samples,)
+        scores : ndarray of shape (n_samples,)
+            The log-odds of ``classes_[1]``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sklearn.linear_model import LogisticRegression as SkLR
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((80, 3)); y = (X[:, 0] + 0.3 * rng.standard_normal(80) > 0).astype(int)
+        >>> ours, ref = LogisticRegression(C=0.5).fit(X, y), SkLR(C=0.5, tol=1e-10).fit(X, y)
+        >>> bool(np.allclose(ours.decision_function(X[:5]), ref.decision_function(X[:5]), atol=1e-5))
+        True
         """
         check_is_fitted(self)
         return self._validate_X(X) @ self.coef_[0] + self.intercept_[0]
@@ -608,9 +733,25 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
     def predict_proba(self, X):
         """Class probabilities, columns ordered as ``classes_``.
 
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+            The samples, with the columns seen by :meth:`fit`.
+
         Returns
         -------
-        ndarray of shape (n_samples, 2)
+        proba : ndarray of shape (n_samples, 2)
+            ``1 - sigmoid(score)`` and ``sigmoid(score)``; rows sum to 1.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sklearn.linear_model import LogisticRegression as SkLR
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((80, 3)); y = (X[:, 0] + 0.3 * rng.standard_normal(80) > 0).astype(int)
+        >>> ours, ref = LogisticRegression(C=0.5).fit(X, y), SkLR(C=0.5, tol=1e-10).fit(X, y)
+        >>> bool(np.allclose(ours.predict_proba(X[:5]), ref.predict_proba(X[:5]), atol=1e-6))
+        True
         """
         from scipy.special import expit
 
@@ -618,16 +759,58 @@ class LogisticRegression(ClassifierMixin, _RegbookEstimator):
         return np.column_stack([1.0 - p1, p1])
 
     def predict_log_proba(self, X):
-        """Logarithm of :meth:`predict_proba`, computed stably."""
+        """Logarithm of :meth:`predict_proba`, computed stably.
+
+        ``log sigmoid(z) = -log(1 + exp(-z))`` by :func:`numpy.logaddexp`, so very
+        confident predictions give large negative numbers instead of ``log(0)``.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+            The samples, with the columns seen by :meth:`fit`.
+
+        Returns
+        -------
+        log_proba : ndarray of shape (n_samples, 2)
+            Columns ordered as ``classes_``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((80, 3)); y = (X[:, 0] > 0).astype(int)
+        >>> model = LogisticRegression(C=1e6).fit(X, y)   # nearly separable: extreme scores
+        >>> bool(np.allclose(np.exp(model.predict_log_proba(X)), model.predict_proba(X)))
+        True
+        >>> bool(np.isfinite(model.predict_log_proba(1e3 * X)).all())   # no log(0)
+        True
+        """
         z = self.decision_function(X)
         return np.column_stack([-np.logaddexp(0.0, z), -np.logaddexp(0.0, -z)])
 
     def predict(self, X):
         """Predicted class labels.
 
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+            The samples, with the columns seen by :meth:`fit`.
+
         Returns
         -------
-        ndarray of shape (n_samples,)
+        labels : ndarray of shape (n_samples,)
+            ``classes_[1]`` where :meth:`decision_function` is positive, else ``classes_[0]``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from sklearn.linear_model import LogisticRegression as SkLR
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.standard_normal((80, 3))
+        >>> y = np.where(X[:, 0] + 0.3 * rng.standard_normal(80) > 0, "b", "a")
+        >>> ours, ref = LogisticRegression(C=0.5).fit(X, y), SkLR(C=0.5, tol=1e-10).fit(X, y)
+        >>> bool((ours.predict(X) == ref.predict(X)).all())
+        True
         """
         check_is_fitted(self)
         return self.classes_[(self.decision_function(X) > 0).astype(int)]

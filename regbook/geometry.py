@@ -58,17 +58,44 @@ def gram_2d(X, y, *, fit_intercept=False):
     ``fit_intercept=True`` ``X`` and ``y`` are centred first, so the loss is the
     one with the best intercept for each ``w`` (the intercept is not penalized).
 
+    Despite its name (it feeds the two-feature pictures), it works for any number
+    of features ``p``: ``A`` is ``p x p``.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+        The design matrix; any ``n_features``.
+    y : array_like of shape (n_samples,)
+        The targets.
+    fit_intercept : bool, default=False
+        Centre ``X`` and ``y`` first, which profiles out an unpenalized intercept.
+
     Returns
     -------
-    A : ndarray (n_features, n_features)
-    c : ndarray (n_features,)
+    A : ndarray of shape (n_features, n_features)
+        ``X'X / n``, the Hessian of the loss.
+    c : ndarray of shape (n_features,)
+        ``X'y / n``.
     s : float
+        ``y'y / (2n)``, the loss at ``w = 0``.
+
+    See Also
+    --------
+    quadratic_loss : The loss evaluated from these statistics.
 
     Examples
     --------
     >>> A, c, s = gram_2d([[1.0, 0.0], [0.0, 2.0]], [1.0, 2.0])
     >>> A.tolist(), c.tolist(), s
     ([[0.5, 0.0], [0.0, 2.0]], [0.5, 2.0], 1.25)
+
+    Any number of features (here 3), checked against ``X'X / n`` directly:
+
+    >>> import numpy as np
+    >>> X = np.arange(12.0).reshape(4, 3) ** 0.5
+    >>> A, c, s = gram_2d(X, np.ones(4))
+    >>> A.shape, bool(np.allclose(A, X.T @ X / 4))
+    ((3, 3), True)
     """
     X, y = check_X_y(X, y)
     if fit_intercept:
@@ -87,10 +114,13 @@ def quadratic_loss(X, y, W, *, fit_intercept=False):
     y : array_like (n_samples,)
     W : array_like (..., n_features)
         One weight vector per last-axis slice (e.g. a grid of shape (m, m, 2)).
+    fit_intercept : bool, default=False
+        Centre ``X`` and ``y`` first: the loss with the best unpenalized intercept for each ``w``.
 
     Returns
     -------
-    ndarray of shape ``W.shape[:-1]``
+    loss : ndarray of shape ``W.shape[:-1]``
+        The loss at each weight vector.
 
     Examples
     --------
@@ -105,10 +135,13 @@ def quadratic_loss(X, y, W, *, fit_intercept=False):
 
 
 def quadratic_loss_grid(X, y, w1_range, w2_range, n=200, *, fit_intercept=False):
-    r"""The two-feature loss ``(1/(2n))||y - Xw||^2`` on an ``n x n`` grid, for contour plots.
+    r"""The two-feature loss ``(1/(2 n_samples))||y - Xw||^2`` on a square grid, for contour plots.
 
     Computed from the 2 x 2 Gram matrix, so the cost does not depend on the
     number of samples: compute it once per problem, then redraw freely.
+
+    Note the name clash with the book's ``n``: here the argument ``n`` is the number
+    of **grid points per axis** (the grid is ``n x n``), not the number of samples.
 
     Parameters
     ----------
@@ -116,15 +149,20 @@ def quadratic_loss_grid(X, y, w1_range, w2_range, n=200, *, fit_intercept=False)
     y : array_like (n_samples,)
     w1_range, w2_range : (float, float)
         Limits of the grid for ``w1`` (x axis) and ``w2`` (y axis).
-    n : int
-        Points per axis.
-    fit_intercept : bool
+    n : int, default=200
+        Grid points per axis (not the number of samples).
+    fit_intercept : bool, default=False
         Centre ``X`` and ``y`` first (loss with the best unpenalized intercept).
 
     Returns
     -------
     W1, W2, Z : ndarrays of shape (n, n)
         ``W1``/``W2`` from :func:`numpy.meshgrid`, ``Z`` the loss there.
+
+    See Also
+    --------
+    objective_grid : The same grid plus a penalty.
+    quadratic_loss : The loss at arbitrary weight vectors.
 
     Examples
     --------
@@ -148,11 +186,37 @@ def objective_grid(X, y, w1_range, w2_range, n=200, *, penalty=None, alpha=0.0, 
                    fit_intercept=False):
     r"""The penalized objective ``F(w)`` on a grid (loss grid plus the penalty).
 
-    ``penalty=None`` (or ``alpha=0``) gives the plain loss grid.
+    ``F(w) = (1/(2 n_samples))||y - Xw||^2 + alpha * (r||w||_1 + (1-r)/2 ||w||^2)``
+    (``r`` as in the module docstring); ``penalty=None`` (or ``alpha=0``) gives the
+    plain loss grid of :func:`quadratic_loss_grid`.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, 2)
+        The design matrix (exactly two features).
+    y : array_like of shape (n_samples,)
+        The targets.
+    w1_range, w2_range : (float, float)
+        Limits of the grid for ``w1`` (x axis) and ``w2`` (y axis).
+    n : int, default=200
+        Grid points per axis (not the number of samples).
+    penalty : {"l1", "l2", "elasticnet"} or None, default=None
+        The penalty added to the loss; None for the loss alone.
+    alpha : float >= 0, default=0.0
+        The book's λ (penalty strength).
+    l1_ratio : float in [0, 1], default=0.5
+        Used only for ``penalty="elasticnet"``.
+    fit_intercept : bool, default=False
+        Centre ``X`` and ``y`` first (loss with the best unpenalized intercept).
 
     Returns
     -------
     W1, W2, Z : ndarrays of shape (n, n)
+        ``W1``/``W2`` from :func:`numpy.meshgrid`, ``Z`` the objective there.
+
+    See Also
+    --------
+    quadratic_loss_grid : The loss alone on the same grid.
 
     Examples
     --------
@@ -171,6 +235,24 @@ def objective_grid(X, y, w1_range, w2_range, n=200, *, penalty=None, alpha=0.0, 
 
 def ols_solution(X, y, *, fit_intercept=False):
     """Least-squares weights (minimum-norm when ``X`` is rank-deficient).
+
+    Solves the normal equations ``(X'X/n) w = X'y/n`` by :func:`numpy.linalg.lstsq`;
+    this is the unpenalized minimizer (``alpha = 0``) the penalized solutions
+    shrink away from.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+        The design matrix.
+    y : array_like of shape (n_samples,)
+        The targets.
+    fit_intercept : bool, default=False
+        Centre ``X`` and ``y`` first; the intercept is then ``y.mean() - X.mean(0) @ w``.
+
+    Returns
+    -------
+    w : ndarray of shape (n_features,)
+        The (minimum-norm) least-squares weights.
 
     Examples
     --------
@@ -216,8 +298,9 @@ def _solve_gram(A, c, l1, l2):
 def penalized_solution_2d(X, y, alpha, penalty="l1", l1_ratio=0.5, *, fit_intercept=False):
     r"""Exact minimizer of ``(1/(2n))||y - Xw||^2 + alpha * (r||w||_1 + (1-r)/2 ||w||^2)``.
 
-    Made for two features (it works for up to 6) by enumerating the
-    ``3^p`` sign patterns (see the module docstring for ``r``). Agrees with
+    Made for two features, it works for any ``p <= 6`` (``n_features``) by enumerating
+    the ``3^p`` sign patterns (see the module docstring for ``r``) and raises a
+    ``ValueError`` above 6. Agrees with
     scikit-learn ``Lasso(alpha)``, ``ElasticNet(alpha, l1_ratio=r)`` and
     ``Ridge(alpha * n_samples)`` without their iteration tolerance.
 
@@ -226,10 +309,12 @@ def penalized_solution_2d(X, y, alpha, penalty="l1", l1_ratio=0.5, *, fit_interc
     X : array_like (n_samples, n_features), n_features <= 6
     y : array_like (n_samples,)
     alpha : float >= 0
-    penalty : {"l1", "l2", "elasticnet"}
-    l1_ratio : float in [0, 1]
+        The book's λ (penalty strength).
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+        Which penalty; sets ``r`` to 1, 0 or ``l1_ratio``.
+    l1_ratio : float in [0, 1], default=0.5
         Used only for ``penalty="elasticnet"``.
-    fit_intercept : bool
+    fit_intercept : bool, default=False
         Centre the data first; the intercept is ``y.mean() - X.mean(0) @ w``.
 
     Returns
@@ -259,10 +344,36 @@ def penalty_radius(w, penalty="l1", l1_ratio=0.5):
     The penalized solution at ``alpha`` minimizes the loss over
     ``{v : rho(v) <= rho(w_hat)}`` (the region :func:`constraint_boundary` draws).
 
+    For ``"l1"`` and ``"l2"`` the result is a **norm** (it scales like ``w``); for
+    ``"elasticnet"`` it is a **penalty value** (it has a squared part), so
+    ``penalty_radius(w, "elasticnet", 0.0)`` is ``||w||^2 / 2``, not
+    ``penalty_radius(w, "l2")``. Both describe the same regions; only the labels differ.
+
+    Parameters
+    ----------
+    w : array_like of shape (n_features,)
+        A weight vector.
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+        Which size to measure.
+    l1_ratio : float in [0, 1], default=0.5
+        The ``r`` of the Elastic Net size; used only for ``penalty="elasticnet"``.
+
+    Returns
+    -------
+    rho : float
+        ``||w||_1``, ``||w||_2`` or ``r||w||_1 + (1-r)/2 ||w||^2``.
+
+    See Also
+    --------
+    constraint_boundary : The outline ``{w : rho(w) = radius}``.
+    radius_to_alpha : The penalty strength whose solution has a given ``rho``.
+
     Examples
     --------
     >>> penalty_radius([3.0, -4.0], "l1"), penalty_radius([3.0, -4.0], "l2")
     (7.0, 5.0)
+    >>> penalty_radius([3.0, -4.0], "elasticnet", l1_ratio=0.0)  # ||w||^2 / 2, not ||w||_2
+    12.5
     """
     r = penalty_l1_ratio(penalty, l1_ratio)
     w = np.asarray(w, dtype=float)
@@ -276,12 +387,13 @@ def constraint_boundary(penalty="l1", radius=1.0, l1_ratio=0.5, n=401):
 
     Parameters
     ----------
-    penalty : {"l1", "l2", "elasticnet"}
-    radius : float >= 0
-        The size ``rho`` (see :func:`penalty_radius`).
-    l1_ratio : float in [0, 1]
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+        Diamond, disc or rounded diamond.
+    radius : float >= 0, default=1.0
+        The size ``rho`` (see :func:`penalty_radius`; a penalty value for ``"elasticnet"``).
+    l1_ratio : float in [0, 1], default=0.5
         Elastic Net mixing (``"elasticnet"`` only).
-    n : int
+    n : int, default=401
         Number of points; the four axis points (the L1 corners) are always included.
 
     Returns
@@ -326,10 +438,20 @@ def radius_to_alpha(X, y, radius, penalty="l1", l1_ratio=0.5, *, fit_intercept=F
 
     Parameters
     ----------
-    X, y : the data (two features)
+    X : array_like of shape (n_samples, 2)
+        The design matrix (two features).
+    y : array_like of shape (n_samples,)
+        The targets.
     radius : float > 0
-    penalty, l1_ratio : as in :func:`penalized_solution_2d`
-    rtol : float
+        The constraint size ``rho(w)`` to reach, as returned by :func:`penalty_radius`
+        (for ``"elasticnet"`` a penalty value, not a norm).
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+        The penalty whose radius is matched, as in :func:`penalized_solution_2d`.
+    l1_ratio : float in [0, 1], default=0.5
+        Used only for ``penalty="elasticnet"``.
+    fit_intercept : bool, default=False
+        Fit an unpenalized intercept (centre ``X`` and ``y``) before solving.
+    rtol : float, default=1e-10
         Relative tolerance on ``radius``.
 
     Returns

@@ -45,10 +45,14 @@ def to_signed_labels(y, name="y"):
     Parameters
     ----------
     y : array_like of shape (n_samples,)
+        Labels in {0, 1} (0 becomes -1) or already in {-1, +1}.
+    name : str, default="y"
+        The argument name used in the error message.
 
     Returns
     -------
-    ndarray of float64, entries in {-1.0, +1.0}
+    s : ndarray of float64 of shape (n_samples,)
+        Entries in {-1.0, +1.0}.
 
     Raises
     ------

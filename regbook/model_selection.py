@@ -61,6 +61,7 @@ class CVResult:
     se : ndarray (n_alphas,)
         Standard error of that mean: ``std(fold_scores, ddof=1) / sqrt(n_folds)``.
     fold_scores : ndarray (n_folds, n_alphas)
+        The error on each held-out fold at each alpha.
     best_alpha : float
         The alpha with the smallest mean error.
     alpha_1se : float
@@ -69,12 +70,30 @@ class CVResult:
         statistically as good as the best): the largest λ or Ridge alpha, the
         smallest C.
     best_index, index_1se : int
-        Positions of those alphas in ``alphas``.
-    param_name : str
-    scoring : str
-    convention : {"lambda", "ridge", "C"}
+        Positions of those alphas in ``alphas`` (see :func:`one_se_index`).
+    param_name : str, default="alpha"
+        The estimator parameter that was varied (``"alpha"`` or ``"C"``).
+    scoring : str, default="mse"
+        What ``mean`` measures (lower is better).
+    convention : {"lambda", "ridge", "C"}, default="lambda"
         Units of ``alphas``, ``best_alpha`` and ``alpha_1se``: the book's λ,
         scikit-learn ``Ridge``'s alpha (nλ) or C (1/(nλ)). The plot's axis reads it.
+
+    See Also
+    --------
+    cv_curve : Builds it.
+    regbook.plot_cv_curve : Draws it (also ``CVResult.plot``).
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_diabetes
+    >>> from sklearn.linear_model import Lasso
+    >>> X, y = load_diabetes(return_X_y=True)
+    >>> res = cv_curve(Lasso(), X, y, [10.0, 1.0, 0.1, 0.01], cv=3)
+    >>> type(res).__name__, res.fold_scores.shape, res.convention
+    ('CVResult', (3, 4), 'lambda')
+    >>> bool(res.alphas[res.best_index] == res.best_alpha), bool(res.alphas[res.index_1se] == res.alpha_1se)
+    (True, True)
     """
 
     alphas: np.ndarray
@@ -90,7 +109,32 @@ class CVResult:
     convention: str = "lambda"
 
     def plot(self, ax=None, **kwargs):
-        """Draw the curve with :func:`regbook.plotting.plot_cv_curve` (axis in ``convention``); returns the axes."""
+        """Draw the curve with :func:`regbook.plotting.plot_cv_curve` (axis in ``convention``); returns the axes.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, default=None
+            Draw here; a new figure when None.
+        **kwargs
+            Passed on to :func:`regbook.plotting.plot_cv_curve`.
+
+        Returns
+        -------
+        ax : matplotlib Axes
+            The axes drawn on; the λ axis is drawn by :func:`regbook.plotting.lambda_axis`
+            in this result's ``convention``.
+
+        Examples
+        --------
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from sklearn.datasets import load_diabetes
+        >>> from sklearn.linear_model import Lasso
+        >>> X, y = load_diabetes(return_X_y=True)
+        >>> ax = cv_curve(Lasso(), X, y, [10.0, 1.0, 0.1], cv=3).plot()
+        >>> ax.get_xscale()
+        'log'
+        """
         from .plotting import plot_cv_curve  # imported lazily: plotting imports matplotlib
 
         return plot_cv_curve(self, ax=ax, **kwargs)
@@ -99,19 +143,38 @@ class CVResult:
 def one_se_index(alphas, mean, se, convention="lambda"):
     """Index of the best alpha and of the strongest penalty within one SE of the best.
 
+    Note that it returns **two** indices, a tuple ``(best_index, index_1se)``,
+    not just the one-standard-error choice.
+
     Parameters
     ----------
-    alphas, mean, se : array_like (n_alphas,)
+    alphas : array_like (n_alphas,)
+        The penalty strengths, in any order.
+    mean : array_like (n_alphas,)
+        Mean cross-validation error at each alpha (lower is better).
+    se : array_like (n_alphas,)
+        Its standard error.
     convention : {"lambda", "ridge", "C"}, default="lambda"
         The strongest penalty is the largest λ or Ridge alpha, but the smallest C.
 
     Returns
     -------
-    best_index, index_1se : int
+    best_index : int
+        Position of the smallest ``mean``.
+    index_1se : int
+        Position of the strongest penalty whose ``mean`` is at most
+        ``mean[best_index] + se[best_index]`` (the one-standard-error rule).
+
+    See Also
+    --------
+    cv_curve : Computes ``mean`` and ``se`` and stores both indices in a :class:`CVResult`.
 
     Examples
     --------
-    >>> one_se_index([10.0, 1.0, 0.1], [5.0, 3.0, 2.9], [0.2, 0.2, 0.2])
+    >>> best, one_se = one_se_index([10.0, 1.0, 0.1], [5.0, 3.0, 2.9], [0.2, 0.2, 0.2])
+    >>> best, one_se   # alpha 0.1 is best; alpha 1.0 is within 0.2 of it and stronger
+    (2, 1)
+    >>> one_se_index([0.1, 1.0, 10.0], [5.0, 3.0, 2.9], [0.2, 0.2, 0.2], convention="C")
     (2, 1)
     """
     alphas = check_array(alphas, "alphas", ndim=1)

@@ -97,14 +97,28 @@ class PathResult:
         convention. In the order they were solved (decreasing for the lasso /
         Elastic Net / logistic paths; as given for :func:`ridge_path`).
     coefs : ndarray (n_alphas, n_features)
-        ``coefs[k]`` is the weight vector at ``alphas[k]``.
+        ``coefs[k]`` is the weight vector at ``alphas[k]`` (the transpose of
+        scikit-learn's path functions' layout).
     intercepts : ndarray (n_alphas,)
-    feature_names : list of str
-    n_iter : ndarray of int (n_alphas,)
+        The unpenalized intercept ``b`` at each alpha (zeros without ``fit_intercept``).
+    feature_names : list of str, default=[]
+        One name per column of ``X`` (the path functions fill in ``["x0", "x1", ...]``).
+    n_iter : ndarray of int (n_alphas,) or None, default=None
         Solver iterations (coordinate-descent sweeps, or proximal-gradient
         steps) spent at each alpha; 0 for the closed-form ridge path.
-    penalty : {"l1", "l2", "elasticnet"}
-    l1_ratio : float
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+        Which penalty the path is for.
+    l1_ratio : float, default=1.0
+        The ``r`` of the penalty (1 for the lasso, 0 for ridge).
+    n_nonzero : ndarray of int (n_alphas,)
+        Number of non-zero coefficients at each alpha (a property).
+    l1_norm : ndarray (n_alphas,)
+        ``||w||_1`` at each alpha (a property).
+
+    See Also
+    --------
+    lasso_path, enet_path, ridge_path, logistic_path : The functions that build it.
+    regbook.plot_path : Draws it (also ``PathResult.plot``).
 
     Examples
     --------
@@ -143,6 +157,18 @@ class PathResult:
         is piecewise linear in alpha, so this is an approximation between
         knots); outside the grid the end value is returned.
 
+        Parameters
+        ----------
+        alpha : float > 0
+            The penalty strength, in the book's λ like :attr:`alphas`.
+        interpolate : bool, default=False
+            Interpolate in ``log(alpha)`` instead of taking the nearest grid point.
+
+        Returns
+        -------
+        coef : ndarray of shape (n_features,)
+            A copy of the weights (the grid's, or interpolated).
+
         Examples
         --------
         >>> import numpy as np
@@ -171,6 +197,29 @@ class PathResult:
 
         The x axis is the book's λ, drawn by :func:`regbook.plotting.lambda_axis`
         (log scale, strongest penalty on the left); ``kwargs`` go to ``plot_path``.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, default=None
+            Draw here; a new figure when None.
+        **kwargs
+            Passed on to :func:`regbook.plotting.plot_path`.
+
+        Returns
+        -------
+        ax : matplotlib Axes
+            The axes drawn on.
+
+        Examples
+        --------
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import numpy as np
+        >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]); y = np.array([1.0, 2.0, 3.0])
+        >>> path = lasso_path(X, y, n_alphas=5)
+        >>> ax = path.plot()
+        >>> ax.get_xscale(), len(ax.get_lines()) >= 2   # log-scale λ axis, one line per feature
+        ('log', True)
         """
         from .plotting import plot_path  # imported lazily: plotting imports matplotlib
 
@@ -219,13 +268,19 @@ def alpha_max(X, y, l1_ratio=1.0, fit_intercept=True):
     ----------
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,)
-    l1_ratio : float in (0, 1]
+    l1_ratio : float in (0, 1], default=1.0
         ``0`` (pure ridge) has no finite ``alpha_max`` and raises.
-    fit_intercept : bool
+    fit_intercept : bool, default=True
+        Centre ``X`` and ``y`` first (the intercept is not penalized).
 
     Returns
     -------
-    float
+    alpha_max : float
+        In the book's λ.
+
+    See Also
+    --------
+    alpha_grid : The default path grid, which starts here.
 
     Examples
     --------
@@ -254,16 +309,48 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
     constant (``alpha_max`` is 0) every entry is the float resolution, as in
     scikit-learn.
 
+    Parameters
+    ----------
+    X : array_like (n_samples, n_features)
+        The design matrix.
+    y : array_like (n_samples,)
+        The targets.
+    l1_ratio : float in (0, 1], default=1.0
+        The ``r`` of the Elastic Net penalty; ``alpha_max`` scales as ``1 / r``, and
+        ``0`` (pure ridge) has no finite ``alpha_max`` and raises.
+    n_alphas : int, default=100
+        Number of grid points.
+    eps : float > 0, default=1e-3
+        Length of the grid: the last point is ``eps * alpha_max`` (``alpha_min / alpha_max``).
+    fit_intercept : bool, default=True
+        Compute ``alpha_max`` on centred ``X`` and ``y``, as the path functions do
+        when they fit an (unpenalized) intercept.
+
     Returns
     -------
-    ndarray (n_alphas,), decreasing
+    alphas : ndarray (n_alphas,)
+        Decreasing, in the book's λ.
+
+    See Also
+    --------
+    alpha_max : The first point of the grid.
+    enet_path, lasso_path : Use this grid when ``alphas`` is None.
 
     Examples
     --------
     >>> import numpy as np
     >>> X = np.array([[1.0], [2.0], [3.0]]); y = np.array([1.0, 2.0, 4.0])
-    >>> alpha_grid(X, y, n_alphas=3, eps=0.01)
+    >>> grid = alpha_grid(X, y, n_alphas=3, eps=0.01)
+    >>> grid
     array([1.  , 0.1 , 0.01])
+
+    The first point is where scikit-learn's lasso starts to select a feature:
+
+    >>> from sklearn.linear_model import Lasso
+    >>> at_max = Lasso(alpha=grid[0]).fit(X, y).coef_[0]
+    >>> just_below = Lasso(alpha=0.99 * grid[0], tol=1e-12).fit(X, y).coef_[0]
+    >>> float(at_max), bool(just_below > 0)
+    (0.0, True)
     """
     n_alphas = check_positive_int(n_alphas, "n_alphas")
     eps = check_positive(eps, "eps")
@@ -308,8 +395,20 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
 
     Returns
     -------
-    PathResult
-        ``alphas`` in λ, ``penalty="l2"``, ``l1_ratio=0``, ``n_iter`` zeros.
+    path : PathResult
+        ``alphas`` in λ, ``coefs`` of shape (n_alphas, n_features), ``penalty="l2"``,
+        ``l1_ratio=0``, ``n_iter`` zeros.
+
+    See Also
+    --------
+    regbook.ridge_alpha_to_solver : scikit-learn ``Ridge`` alpha to the book's λ.
+    regbook.Ridge : The estimator (in ``Ridge``'s units).
+    lasso_path, enet_path : The L1 and Elastic Net paths, in the same λ.
+
+    References
+    ----------
+    .. [1] A. E. Hoerl and R. W. Kennard, "Ridge regression: biased estimation for
+       nonorthogonal problems", Technometrics 12(1), 55-67, 1970.
 
     Examples
     --------
@@ -409,15 +508,17 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     ----------
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,)
-    l1_ratio : float in [0, 1]
+    l1_ratio : float in [0, 1], default=0.5
         ``r`` above; ``l1_ratio=0`` needs an explicit ``alphas`` grid.
-    alphas : array_like, optional
-        Penalty strengths; sorted into decreasing order. Default:
+    alphas : array_like, default=None
+        Penalty strengths in the book's λ; sorted into decreasing order. Default:
         :func:`alpha_grid` with ``n_alphas`` and ``eps``.
-    n_alphas : int
-    eps : float
-        ``alpha_min / alpha_max`` of the default grid.
-    fit_intercept : bool
+    n_alphas : int, default=100
+        Number of points of the default grid (ignored when ``alphas`` is given).
+    eps : float, default=0.001
+        ``alpha_min / alpha_max`` of the default grid (ignored when ``alphas`` is given).
+    fit_intercept : bool, default=True
+        Fit an unpenalized intercept: centre ``X`` and ``y``, and ``b = ybar - xbar @ w``.
     tol : float, default=1e-10
         Stop at each alpha when the largest KKT violation is at most
         ``tol * max(1, max|X^T y| / n)`` (the stopping rule of
@@ -425,7 +526,8 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     max_iter : int, default=10000
         Maximum coordinate-descent iterations per alpha (sweeps, plus one for an
         accepted active-set polish).
-    feature_names : list of str, optional
+    feature_names : list of str, default=None
+        One name per column; None gives ``["x0", "x1", ...]``.
     blas_threads : int or None, default=None
         ``None`` leaves the BLAS thread pool as it is. An int caps BLAS at that
         many threads for the duration of the call (``threadpoolctl``). The
@@ -435,16 +537,39 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
 
     Returns
     -------
-    PathResult
+    path : PathResult
+        ``alphas`` (decreasing, λ), ``coefs`` of shape (n_alphas, n_features),
+        ``intercepts``, ``n_iter`` per alpha, ``penalty="elasticnet"`` and ``l1_ratio``.
+
+    See Also
+    --------
+    lasso_path : ``l1_ratio=1``.
+    ridge_path : ``l1_ratio=0`` in closed form, any λ >= 0.
+    regbook.coordinate_descent : The same kernel at one λ.
+    regbook.ElasticNet : The estimator.
+
+    References
+    ----------
+    .. [1] J. Friedman, T. Hastie and R. Tibshirani, "Regularization paths for
+       generalized linear models via coordinate descent", J. Stat. Softw. 33(1), 1-22, 2010.
+    .. [2] R. Tibshirani, J. Bien, J. Friedman, T. Hastie, N. Simon, J. Taylor and
+       R. J. Tibshirani, "Strong rules for discarding predictors in lasso-type
+       problems", J. R. Stat. Soc. B 74(2), 245-266, 2012.
+    .. [3] H. Zou and T. Hastie, "Regularization and variable selection via the
+       elastic net", J. R. Stat. Soc. B 67(2), 301-320, 2005.
 
     Examples
     --------
     >>> import numpy as np
+    >>> from sklearn.linear_model import ElasticNet
     >>> rng = np.random.default_rng(0)
     >>> X = rng.standard_normal((50, 4)); y = X @ [2.0, 0.0, -1.0, 0.0] + 0.1 * rng.standard_normal(50)
     >>> path = enet_path(X, y, l1_ratio=0.5, n_alphas=20)
-    >>> path.coefs.shape, int(path.n_nonzero[0]), int(path.n_nonzero[-1])
-    ((20, 4), 0, 3)
+    >>> path.coefs.shape, int(path.n_nonzero[0])
+    ((20, 4), 0)
+    >>> ref = ElasticNet(alpha=path.alphas[-1], l1_ratio=0.5, tol=1e-12).fit(X, y)
+    >>> bool(np.allclose(path.coefs[-1], ref.coef_, atol=1e-8))
+    True
     """
     X, y = check_X_y(X, y)
     l1_ratio = check_l1_ratio(l1_ratio)
@@ -485,15 +610,74 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     and fits an intercept by default.
 
     Minimizes ``(1/2n)||y - Xw - b||^2 + alpha ||w||_1`` (scikit-learn ``Lasso``'s
-    alpha) for every alpha of the grid; see :func:`enet_path` for the parameters.
+    alpha, the book's λ) for every alpha of the grid, by :func:`enet_path`'s
+    coordinate descent with warm starts and strong rules.
+
+    Parameters
+    ----------
+    X : array_like (n_samples, n_features)
+        The design matrix.
+    y : array_like (n_samples,)
+        The targets.
+    alphas : array_like, default=None
+        Penalty strengths in the book's λ; sorted into decreasing order. Default:
+        :func:`alpha_grid` with ``n_alphas`` and ``eps``.
+    n_alphas : int, default=100
+        Number of points of the default grid (ignored when ``alphas`` is given).
+    eps : float, default=1e-3
+        ``alpha_min / alpha_max`` of the default grid (ignored when ``alphas`` is given).
+    fit_intercept : bool, default=True
+        Fit an unpenalized intercept: centre ``X`` and ``y``, and ``b = ybar - xbar @ w``.
+    tol : float, default=1e-10
+        Stop at each alpha when the largest KKT violation is at most
+        ``tol * max(1, max|X^T y| / n)`` (see :func:`enet_path`).
+    max_iter : int, default=10000
+        Maximum coordinate-descent sweeps per alpha.
+    feature_names : list of str, default=None
+        One name per column; None gives ``["x0", "x1", ...]``.
+    blas_threads : int or None, default=None
+        Cap on BLAS threads during the call (see :func:`enet_path`); None leaves it alone.
+
+    Returns
+    -------
+    path : PathResult
+        ``alphas`` (decreasing, λ), ``coefs`` of shape **(n_alphas, n_features)**,
+        ``intercepts``, ``n_iter`` per alpha, ``penalty="l1"``, ``l1_ratio=1``.
+
+    See Also
+    --------
+    enet_path : The Elastic Net path (all the parameters).
+    ridge_path : The ridge path in the same λ.
+    regbook.Lasso : The estimator at one alpha.
+
+    References
+    ----------
+    .. [1] R. Tibshirani, "Regression shrinkage and selection via the lasso",
+       J. R. Stat. Soc. B 58(1), 267-288, 1996.
+    .. [2] J. Friedman, T. Hastie and R. Tibshirani, "Regularization paths for
+       generalized linear models via coordinate descent", J. Stat. Softw. 33(1), 1-22, 2010.
+    .. [3] R. Tibshirani, J. Bien, J. Friedman, T. Hastie, N. Simon, J. Taylor and
+       R. J. Tibshirani, "Strong rules for discarding predictors in lasso-type
+       problems", J. R. Stat. Soc. B 74(2), 245-266, 2012.
 
     Examples
     --------
+    Every point of the path is scikit-learn's ``Lasso`` at that alpha:
+
+    >>> import numpy as np
     >>> from sklearn.datasets import load_diabetes
+    >>> from sklearn.linear_model import Lasso
     >>> X, y = load_diabetes(return_X_y=True)
     >>> path = lasso_path(X, y, n_alphas=50)
-    >>> [int(k) for k in path.n_nonzero[[0, 10, 49]]]
-    [0, 4, 10]
+    >>> path.coefs.shape, int(path.n_nonzero[0])   # (n_alphas, n_features); none at alpha_max
+    ((50, 10), 0)
+    >>> ok = []
+    >>> for k in (10, 30, 49):
+    ...     ref = Lasso(alpha=path.alphas[k], tol=1e-12, max_iter=100_000).fit(X, y)
+    ...     ok.append(bool(np.allclose(path.coefs[k], ref.coef_, atol=1e-6)
+    ...                    and np.isclose(path.intercepts[k], ref.intercept_)))
+    >>> ok
+    [True, True, True]
     """
     return enet_path(X, y, l1_ratio=1.0, alphas=alphas, n_alphas=n_alphas, eps=eps,
                      fit_intercept=fit_intercept, tol=tol, max_iter=max_iter,
@@ -534,21 +718,26 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     ----------
     X : array_like (n_samples, n_features)
     y : array_like (n_samples,), two classes
-    Cs, alphas : array_like, optional
+    Cs, alphas : array_like, default=None
         Give at most one. Default: for ``l1_ratio > 0`` a grid of ``n_alphas``
         log-spaced alphas from the smallest alpha with all-zero weights down to
         ``eps`` times it; for ``l1_ratio = 0`` ``Cs = logspace(-4, 4, n_alphas)``.
-    l1_ratio : float in [0, 1]
-    fit_intercept : bool
-    n_alphas : int
-    eps : float
+    l1_ratio : float in [0, 1], default=1.0
+        Share ``r`` of the L1 term: 1 is L1 logistic regression, 0 L2.
+    fit_intercept : bool, default=True
+        Fit an unpenalized intercept ``b``.
+    n_alphas : int, default=30
+        Number of points of the default grid (ignored when ``Cs`` or ``alphas`` is given).
+    eps : float, default=0.001
+        ``alpha_min / alpha_max`` of the default L1/EN grid.
     tol : float, default=1e-8
         Stop at each alpha when the KKT residual (intercept included) is at most
         ``tol * max(1, ||grad loss(0, 0)||_inf)``, the stopping rule of
         :mod:`regbook.solvers`.
     max_iter : int, default=20000
         Maximum FISTA steps per alpha.
-    feature_names : list of str, optional
+    feature_names : list of str, default=None
+        One name per column; None gives ``["x0", "x1", ...]``.
     restart : bool, default=True
         Adaptive restart of FISTA's momentum (``fista(..., restart=True)``): its
         1/k^2 bound is not a theorem (plain FISTA's is), but it took 2x to 4x
@@ -557,8 +746,22 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
 
     Returns
     -------
-    PathResult
-        ``alphas`` decreasing (C = 1 / (alpha n) increasing).
+    path : PathResult
+        ``alphas`` decreasing, in the book's λ (C = 1 / (alpha n) increasing);
+        ``coefs`` of shape (n_alphas, n_features).
+
+    See Also
+    --------
+    enet_path : The squared-loss path.
+    regbook.LogisticRegression : The estimator at one ``C``.
+    regbook.C_to_alpha : ``C`` to the book's λ.
+
+    References
+    ----------
+    .. [1] A. Beck and M. Teboulle, "A fast iterative shrinkage-thresholding algorithm
+       for linear inverse problems", SIAM J. Imaging Sci. 2(1), 183-202, 2009.
+    .. [2] B. O'Donoghue and E. Candès, "Adaptive restart for accelerated gradient
+       schemes", Found. Comput. Math. 15(3), 715-732, 2015.
 
     Examples
     --------

@@ -149,10 +149,24 @@ HOUSE_RC = {
 def house_style():
     """Context manager applying the house style (:data:`HOUSE_RC`) inside a ``with`` block.
 
+    Yields
+    ------
+    None
+        matplotlib's ``rcParams`` hold :data:`HOUSE_RC` inside the block and are
+        restored on exit.
+
+    See Also
+    --------
+    use_house_style : The same for the rest of the session.
+
     Examples
     --------
+    >>> import matplotlib as mpl
     >>> with house_style():
+    ...     inside = mpl.rcParams["image.cmap"]
     ...     ax = plot_coefficients([1.0, 0.0, -0.5])
+    >>> inside
+    'viridis'
     >>> plt.close(ax.figure)
     """
     with mpl.rc_context(HOUSE_RC):
@@ -160,7 +174,25 @@ def house_style():
 
 
 def use_house_style():
-    """Apply the house style (:data:`HOUSE_RC`) for the rest of the session (call once per chapter)."""
+    """Apply the house style (:data:`HOUSE_RC`) for the rest of the session (call once per chapter).
+
+    Returns
+    -------
+    None
+        matplotlib's global ``rcParams`` are updated in place.
+
+    See Also
+    --------
+    house_style : The same inside a ``with`` block only.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> with mpl.rc_context():   # restore the caller's settings after the example
+    ...     use_house_style()
+    ...     mpl.rcParams["svg.fonttype"] == HOUSE_RC["svg.fonttype"]
+    True
+    """
     mpl.rcParams.update(HOUSE_RC)
 
 
@@ -191,6 +223,15 @@ def alpha_label(convention="lambda"):
     convention : {"lambda", "ridge", "C"}, default="lambda"
         ``"lambda"``: the book's λ; ``"ridge"``: scikit-learn ``Ridge`` alpha (nλ);
         ``"C"``: ``C = 1/(nλ)``.
+
+    Returns
+    -------
+    label : str
+        The label, with its units and the direction of weaker penalties.
+
+    See Also
+    --------
+    lambda_axis : Draws the whole axis (scale, direction and this label).
 
     Examples
     --------
@@ -569,13 +610,13 @@ def plot_coefficients(coef, ax=None, *, feature_names=None, true_coef=None, labe
     ----------
     coef : array_like (n_features,) or a fitted model
         Objects with ``.coef_`` (estimators) or ``.coef`` (SolverResult) are accepted.
-    ax : matplotlib Axes, optional
-    feature_names : list of str, optional
-    true_coef : array_like (n_features,), optional
+    ax : matplotlib Axes, default=None
+    feature_names : list of str, default=None
+    true_coef : array_like (n_features,), default=None
         Overlaid as black diamonds (the truth of a synthetic dataset).
-    label : str
+    label : str, default="estimated $w_j$"
         Legend entry of the bars.
-    color : colour, optional
+    color : colour, default=None
         Bar colour (default the first palette colour).
 
     Returns
@@ -643,14 +684,14 @@ def plot_objective(histories, ax=None, *, optimum=None, xlabel="iteration"):
     histories : dict name -> 1-D array or SolverResult
         Objective value at the start and after each iteration (a SolverResult's
         ``.objective``).
-    ax : matplotlib Axes, optional
-    optimum : float, optional
+    ax : matplotlib Axes, default=None
+    optimum : float, default=None
         ``F*``; default the smallest value in any history. Values at or below the
         optimum have no finite log and are left out of their line. With the default,
         the best solver's last steps dive toward 0 only because they *define* F*:
         pass a high-accuracy optimum (e.g. a long coordinate-descent run) for a fair
         comparison.
-    xlabel : str
+    xlabel : str, default="iteration"
 
     Returns
     -------
@@ -700,8 +741,10 @@ def plot_train_test(alphas, train_error, test_error=None, ax=None, *, mark_alpha
     ----------
     alphas : array_like (n_alphas,), > 0
         Penalty strengths in ``convention`` units.
-    train_error, test_error : array_like (n_alphas,)
-        ``test_error=None`` draws the training error only (no held-out data).
+    train_error : array_like (n_alphas,)
+        Training error at each ``alphas``.
+    test_error : array_like (n_alphas,), default=None
+        Held-out error at each ``alphas``; None draws the training error only (no held-out data).
     ax : matplotlib Axes, default=None
         Draw here; a new figure when None.
     mark_alpha : float or list of float, default=None
@@ -761,12 +804,12 @@ def plot_fit_1d(x_train, y_train, x_grid, y_grid, ax=None, *, x_test=None, y_tes
     x_train, y_train : array_like (n,)
     x_grid, y_grid : array_like (m,)
         The fitted function evaluated on a fine grid.
-    ax : matplotlib Axes, optional
-    x_test, y_test : array_like, optional
+    ax : matplotlib Axes, default=None
+    x_test, y_test : array_like, default=None
         Held-out points, drawn hollow.
-    label : str, optional
+    label : str, default=None
         Legend entry of the curve.
-    color : colour, optional
+    color : colour, default=None
 
     Returns
     -------
@@ -819,14 +862,36 @@ def plot_penalty_level_sets(ax=None, *, l1_ratio=0.5, level=1.0, fill=True):
     at ``(level, 0)``. Only the L1 and Elastic Net sets have corners on the axes,
     which is where sparse solutions live.
 
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    l1_ratio : float in [0, 1], default=0.5
+        The ``r`` of the Elastic Net set.
+    level : float > 0, default=1.0
+        Where the sets cross the axes (the L1 and L2 norms' value; the Elastic Net
+        set is ``r||w||_1 + (1-r)/2 ||w||^2 = r level + (1-r)/2 level^2``).
+    fill : bool, default=True
+        Shade the inside of each set lightly.
+
     Returns
     -------
-    ax
+    ax : matplotlib Axes
         Outlines with ``gid="level-set:l1"``, ``"level-set:l2"``, ``"level-set:elasticnet"``.
+
+    See Also
+    --------
+    regbook.constraint_boundary : The outlines drawn.
+    plot_penalty_1d : The same penalties along one weight.
 
     Examples
     --------
-    >>> ax = plot_penalty_level_sets(l1_ratio=0.5)
+    The L1 outline is the diamond ``|w1| + |w2| = level``:
+
+    >>> ax = plot_penalty_level_sets(l1_ratio=0.5, level=2.0)
+    >>> (line,) = [ln for ln in ax.get_lines() if ln.get_gid() == "level-set:l1"]
+    >>> bool(np.allclose(np.abs(line.get_xdata()) + np.abs(line.get_ydata()), 2.0))
+    True
     >>> plt.close(ax.figure)
     """
     r = check_l1_ratio(l1_ratio)
@@ -871,14 +936,38 @@ def plot_penalty_1d(ax=None, *, kind="value", alpha=1.0, l1_ratio=0.5, w_max=3.0
 
     All values come from :mod:`regbook.penalties`.
 
+    Parameters
+    ----------
+    ax : matplotlib Axes, default=None
+        Draw here; a new figure when None.
+    kind : {"value", "subgradient", "prox"}, default="value"
+        What to draw.
+    alpha : float >= 0, default=1.0
+        Penalty strength, the book's λ (the same for the three penalties).
+    l1_ratio : float in [0, 1], default=0.5
+        The ``r`` of the Elastic Net curve.
+    w_max : float > 0, default=3.0
+        The horizontal axis runs over ``[-w_max, w_max]`` (601 points, 0 included).
+
     Returns
     -------
-    ax
+    ax : matplotlib Axes
         Curves with ``gid="<kind>:l1"`` etc.; the subdifferential segments ``"subdifferential:<name>"``.
+
+    See Also
+    --------
+    plot_penalty_level_sets : The same penalties in the ``(w1, w2)`` plane.
+    regbook.soft_threshold : The L1 proximal map.
 
     Examples
     --------
+    The L1 prox curve is soft-thresholding, ``sign(z) max(|z| - alpha, 0)``:
+
     >>> ax = plot_penalty_1d(kind="prox", alpha=1.0)
+    >>> (line,) = [ln for ln in ax.get_lines() if ln.get_gid() == "prox:l1"]
+    >>> z = line.get_xdata()
+    >>> bool(np.allclose(line.get_ydata(), np.sign(z) * np.maximum(np.abs(z) - 1.0, 0.0)))
+    True
     >>> plt.close(ax.figure)
     """
     check_choice(kind, "kind", ("value", "subgradient", "prox"))
@@ -973,21 +1062,21 @@ def plot_geometry(X, y, *, alpha, penalty="l1", l1_ratio=0.5, ax=None, fit_inter
     y : array_like (n_samples,)
     alpha : float >= 0
         Penalty strength (Lasso/ElasticNet scaling; L2 penalty ``alpha/2 ||w||^2``).
-    penalty : {"l1", "l2", "elasticnet"}
-    l1_ratio : float
+    penalty : {"l1", "l2", "elasticnet"}, default="l1"
+    l1_ratio : float, default=0.5
         Elastic Net mixing.
-    ax : matplotlib Axes, optional
-    fit_intercept : bool
+    ax : matplotlib Axes, default=None
+    fit_intercept : bool, default=False
         Centre the data first (loss with the best unpenalized intercept).
-    levels : int
+    levels : int, default=8
         Number of loss contours; half lie inside the highlighted one.
-    show_ols : bool
+    show_ols : bool, default=True
         Mark the least-squares solution.
-    xlim, ylim : (float, float), optional
+    xlim, ylim : (float, float), default=None
         View limits. By default they do not depend on ``alpha`` (they fit the
         origin, the least-squares point and the largest region), so an explorer
         redrawing for many alphas keeps a still picture.
-    n_grid : int
+    n_grid : int, default=200
         Contour grid resolution per axis.
 
     Returns
@@ -1082,15 +1171,19 @@ def plot_descent(X, y, trajectories, ax=None, *, levels=10, penalty=None, alpha=
     y : array_like (n_samples,)
     trajectories : dict name -> (n_iter + 1, 2) array or SolverResult, or one array
         Iterates ``w_0, w_1, ...`` (a SolverResult's ``.iterates``).
-    ax : matplotlib Axes, optional
-    levels : int
+    ax : matplotlib Axes, default=None
+    levels : int, default=10
         Number of contours, spaced geometrically above the minimum (dense near it).
-    penalty, alpha, l1_ratio : optional
-        Contour the penalized objective ``F(w)`` instead of the plain loss.
-    fit_intercept : bool
-    xlim, ylim : (float, float), optional
+    penalty : {"l1", "l2", "elasticnet"} or None, default=None
+        Contour the penalized objective ``F(w)`` instead of the plain loss; None draws the loss.
+    alpha : float >= 0, default=0.0
+        The book's λ of the contoured penalty (unused when ``penalty`` is None).
+    l1_ratio : float in [0, 1], default=0.5
+        Used only for ``penalty="elasticnet"``.
+    fit_intercept : bool, default=False
+    xlim, ylim : (float, float), default=None
         Default: a square box around every iterate and the minimizer.
-    n_grid : int
+    n_grid : int, default=200
 
     Returns
     -------

@@ -109,8 +109,8 @@ class Frequency:
         ``k / n``.
     ci_low, ci_high : float
         Wilson score interval at level ``confidence``.
-    confidence : float
-        The interval's level, default 0.95.
+    confidence : float, default=0.95
+        The interval's level.
 
     Examples
     --------
@@ -149,11 +149,33 @@ class Frequency:
 class MeanSE:
     """A mean over ``n`` draws with its standard error ``sd / sqrt(n)`` (``sd`` with ddof=1).
 
+    Build it with :meth:`MeanSE.from_values`; the constructor takes the three numbers.
+
+    Attributes
+    ----------
+    mean : float
+        The sample mean.
+    se : float
+        Its standard error ``std(values, ddof=1) / sqrt(n)``.
+    n : int
+        Number of draws (at least 2).
+
+    See Also
+    --------
+    Frequency : The same for how often an event happened.
+    Replications.mean : Builds one from an experiment's outcomes.
+
     Examples
     --------
     >>> m = MeanSE.from_values([1.0, 2.0, 3.0, 4.0])
     >>> print(m)
     2.5 ± 0.645 (mean ± s.e., n = 4)
+
+    Checked against ``scipy.stats.sem``:
+
+    >>> from scipy.stats import sem
+    >>> bool(abs(m.se - sem([1.0, 2.0, 3.0, 4.0])) < 1e-12)
+    True
     """
 
     mean: float
@@ -186,12 +208,33 @@ class MeanSE:
 class Replications:
     """The outcomes of one experiment over ``n`` independent draws (see :func:`replicate`).
 
+    Usually built by :func:`replicate`; ``len(reps)`` is the number of draws.
+
+    Parameters
+    ----------
+    outcomes : iterable
+        What the experiment returned on each draw (stored as a list).
+    seed : int
+        The root seed the draws were spawned from.
+
     Attributes
     ----------
     outcomes : list
         ``outcomes[i]`` is what the experiment returned on draw ``i``.
     seed : int
         The root seed the draws were spawned from.
+
+    See Also
+    --------
+    replicate : Runs an experiment over independent draws and returns this.
+
+    Examples
+    --------
+    >>> reps = Replications([0.1, 0.4, -0.2, 0.3], seed=0)
+    >>> len(reps), reps.frequency(lambda o: o > 0).k
+    (4, 3)
+    >>> print(reps.mean())
+    0.15 ± 0.132 (mean ± s.e., n = 4)
     """
 
     def __init__(self, outcomes, seed):
@@ -220,10 +263,12 @@ class Replications:
         pred : callable or None, default=None
             Maps an outcome to a bool; ``None`` uses the outcomes themselves (they must be bools).
         confidence : float, default=0.95
+            Level of the Wilson interval.
 
         Returns
         -------
-        Frequency
+        frequency : Frequency
+            ``k`` true of ``n`` draws, with the interval.
         """
         hits = self._apply(pred, "pred")
         bad = [h for h in hits if not isinstance(h, (bool, np.bool_))]

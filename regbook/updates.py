@@ -10,7 +10,8 @@ Every function returns **new** weights and never modifies its inputs::
 
 ``grad`` is the gradient of the smooth loss only (for example from
 :func:`regbook.squared_loss_gradient`); the penalty enters through ``alpha``
-or ``penalty``.
+(the book's λ) or ``penalty``. The step size is called ``lr`` here (the deep
+learning name); the same number is ``step`` in :mod:`regbook.solvers`.
 """
 from __future__ import annotations
 
@@ -36,13 +37,21 @@ def gradient_step(w, grad, lr):
     Parameters
     ----------
     w : array_like of shape (n_features,)
+        Current weights.
     grad : array_like of shape (n_features,)
+        Gradient of the loss at ``w``.
     lr : float, > 0
-        Learning rate (step size) :math:`\eta`.
+        Learning rate (step size) :math:`\eta` (``step`` in :mod:`regbook.solvers`).
 
     Returns
     -------
-    ndarray of shape (n_features,), a new array
+    w_new : ndarray of shape (n_features,)
+        A new array; the inputs are not modified.
+
+    See Also
+    --------
+    weight_decay_step, subgradient_step, proximal_step : The penalized steps.
+    regbook.gradient_descent : Repeats the weight-decay step to convergence.
 
     Examples
     --------
@@ -65,13 +74,21 @@ def weight_decay_step(w, grad, lr, alpha):
     Parameters
     ----------
     w, grad : array_like of shape (n_features,)
+        Current weights and the gradient of the loss there.
     lr : float, > 0
+        Learning rate (step size) :math:`\eta` (``step`` in :mod:`regbook.solvers`).
     alpha : float, >= 0
-        L2 penalty strength.
+        L2 penalty strength: the book's λ.
 
     Returns
     -------
-    ndarray of shape (n_features,), a new array
+    w_new : ndarray of shape (n_features,)
+        A new array; the inputs are not modified.
+
+    See Also
+    --------
+    gradient_step : The unpenalized step.
+    regbook.gradient_descent : Repeats this step to convergence.
 
     Examples
     --------
@@ -96,13 +113,21 @@ def subgradient_step(w, grad, lr, alpha):
     Parameters
     ----------
     w, grad : array_like of shape (n_features,)
+        Current weights and the gradient of the loss there.
     lr : float, > 0
+        Learning rate (step size) :math:`\eta` (``step`` in :mod:`regbook.solvers`).
     alpha : float, >= 0
-        L1 penalty strength.
+        L1 penalty strength: the book's λ.
 
     Returns
     -------
-    ndarray of shape (n_features,), a new array
+    w_new : ndarray of shape (n_features,)
+        A new array; the inputs are not modified.
+
+    See Also
+    --------
+    proximal_step : The step that lands on exact zeros.
+    regbook.subgradient_descent : Repeats this step.
 
     Examples
     --------
@@ -126,13 +151,26 @@ def proximal_step(w, grad, lr, penalty):
     Parameters
     ----------
     w, grad : array_like of shape (n_features,)
+        Current weights and the gradient of the loss there.
     lr : float, > 0
+        Learning rate (step size) :math:`\eta` (``step`` in :mod:`regbook.solvers`).
     penalty : regbook.Penalty
         For example ``L1Penalty(alpha)`` or ``ElasticNetPenalty(alpha, l1_ratio)``.
 
     Returns
     -------
-    ndarray of shape (n_features,), a new array
+    w_new : ndarray of shape (n_features,)
+        A new array; the inputs are not modified.
+
+    See Also
+    --------
+    regbook.ista, regbook.fista : Repeat this step to convergence.
+    regbook.soft_threshold : The L1 prox.
+
+    References
+    ----------
+    .. [1] A. Beck and M. Teboulle, "A fast iterative shrinkage-thresholding algorithm
+       for linear inverse problems", SIAM J. Imaging Sci. 2(1), 183-202, 2009.
 
     Examples
     --------
