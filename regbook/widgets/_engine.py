@@ -339,8 +339,8 @@ class Explorer:
     def describe(self, state=None):
         """What the figure shows at ``state`` (default: the current one), in one sentence.
 
-        It is the ``alt`` text of the static HTML frame, the tooltip of the live
-        image and the text of the live readout under it (``aria-live``), so a
+        It is the ``alt`` text of the static HTML frame and the text of the live
+        readout under the live image (``aria-live``), so a
         reader who cannot see the figure is told what it shows.
         """
         state = self.state if state is None else state
@@ -375,7 +375,6 @@ class Explorer:
             finally:
                 self._syncing = False
             self._img_widget.value = self._image
-            self._img_widget.tooltip = self.description
             self._readout.value = self._readout_html(self.description)
         return self
 
@@ -397,14 +396,15 @@ class Explorer:
 
     @property
     def widget(self):
-        """The live ipywidgets box: sliders, the ``ipywidgets.Image`` (its tooltip is
-        :meth:`describe`) and a text readout of the same description (``aria-live``)."""
+        """The live ipywidgets box: sliders, the ``ipywidgets.Image`` and a text readout
+        of :meth:`describe` under it (``aria-live``). (The Image gets no ``tooltip``:
+        JupyterLab's image view failed with a JavaScript error when it had one.)"""
         if self._widget is None:
             import ipywidgets as widgets
 
             image = self.image
             self._img_widget = widgets.Image(
-                value=image, format="png", tooltip=self.description,
+                value=image, format="png",
                 layout=widgets.Layout(max_width="100%", height="auto"),
             )
             self._readout = widgets.HTML(self._readout_html(self.description))
