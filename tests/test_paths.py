@@ -46,11 +46,12 @@ def _kkt_max(X, y, coef, intercept, alpha, l1_ratio):
 def test_alpha_max_zeroes_everything_and_matches_sklearn_grid(diabetes, l1_ratio, fit_intercept):
     X, y = diabetes
     a_max = alpha_max(X, y, l1_ratio=l1_ratio, fit_intercept=fit_intercept)
-    grid = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=20, eps=1e-2, fit_intercept=fit_intercept)
+    grid = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=100, eps=1e-2, fit_intercept=fit_intercept)
     Xs = X - X.mean(0) if fit_intercept else X
     ys = y - y.mean() if fit_intercept else y
-    # scikit-learn >= 1.7 takes the number of alphas as alphas=int (n_alphas is deprecated)
-    sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, alphas=20, eps=1e-2)
+    # scikit-learn's default grid (100 alphas): no n_alphas (deprecated in 1.9) and no
+    # alphas=int (only from 1.9), so the same call works on every version we allow
+    sk_alphas, _, _ = sk_enet_path(Xs, ys, l1_ratio=l1_ratio, eps=1e-2)
     np.testing.assert_allclose(grid, sk_alphas, rtol=1e-12)
     assert grid[0] == pytest.approx(a_max) and np.all(np.diff(grid) < 0)
     path = enet_path(X, y, l1_ratio=l1_ratio, alphas=[a_max, 0.999 * a_max],
