@@ -77,3 +77,44 @@ def test_posterior_on_grid_rejects_three_features():
     with pytest.raises(ValueError, match=r"^posterior_on_grid needs 1 or 2 features and one axis "
                                          r"per feature; got 3 features and 3 axes"):
         bayes.posterior_on_grid(X, y, 1.0, 1.0, "gaussian", [np.zeros(3)] * 3)
+
+
+@pytest.mark.parametrize("seed, scale", [(0, 0.05), (1, 0.3), (2, 2.0)])
+def test_laplace_posterior_1d_matches_numerical_integration(seed, scale):
+    # oracle: the normalized posterior on a fine grid (numerical integration, no closed form)
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(12)
+    y = 0.5 * x + 1.0 + rng.standard_normal(12)
+    exact = bayes.laplace_posterior_1d(x, y, 1.0, scale)
+    g = np.linspace(-6, 6, 240001)
+    grid = bayes.posterior_on_grid(x[:, None], y, 1.0, scale, "laplace", [g])
+    dg = g[1] - g[0]
+    assert exact["mean"] == pytest.approx(grid["mean"][0], abs=1e-6)
+    pos = g >= 0
+    p_pos = np.sum((grid["density"][pos][1:] + grid["density"][pos][:-1]) / 2) * dg  # trapezoid
+    assert exact["p_positive"] == pytest.approx(p_pos, abs=1e-6)
+    # the mode is the lasso at the converted alpha (coordinate descent, another oracle)
+    lasso = coordinate_descent(x[:, None], y, bayes.prior_to_alpha(1.0, scale, 12, "laplace"))
+    assert exact["mode"] == pytest.approx(lasso.coef[0], abs=1e-8)
+    # the least-squares slope
+    assert exact["ls"] == pytest.approx(np.polyfit(x, y, 1)[0], rel=1e-10)
+
+
+def test_laplace_posterior_1d_mean_leans_toward_the_data():
+    # theorem: p(w | y) > p(-w | y) for w on the least-squares side, so the mean has its sign
+    rng = np.random.default_rng(4)
+    for _ in range(50):
+        x = rng.standard_normal(8)
+        y = 0.2 * x + rng.standard_normal(8)
+        out = bayes.laplace_posterior_1d(x, y, 1.0, 0.05)
+        assert np.sign(out["mean"]) == np.sign(out["ls"]) != 0
+        assert (out["p_positive"] > 0.5) == (out["ls"] > 0)
+
+
+def test_laplace_posterior_1d_rejects_bad_input():
+    with pytest.raises(ValueError, match=r"^x is constant"):
+        bayes.laplace_posterior_1d(np.ones(5), np.arange(5.0), 1.0, 1.0)
+    with pytest.raises(ValueError, match=r"^x must hold one feature"):
+        bayes.laplace_posterior_1d(np.ones((5, 2)), np.arange(5.0), 1.0, 1.0)
+    with pytest.raises(ValueError, match=r"^scale must be > 0, got -1"):
+        bayes.laplace_posterior_1d(np.arange(5.0), np.arange(5.0), 1.0, -1.0)

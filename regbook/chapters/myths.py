@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.linear_model import LassoCV, QuantileRegressor, RidgeCV, lasso_path
 from threadpoolctl import threadpool_limits
 
-from .._validation import check_alpha, check_positive, check_positive_int
+from .._validation import check_alpha, check_choice, check_positive, check_positive_int
 from ..solvers import coordinate_descent, objective, ridge_closed_form
 
 __all__ = [
@@ -211,9 +211,11 @@ def duplicated_column_solutions(n_samples=50, *, alpha=0.1, n_starts=5, random_s
     :math:`y = 2 x_1 - x_2 + \varepsilon`. For any lasso solution with weights
     :math:`(a, c, d)`, :math:`a, c \ge 0`, every split :math:`(t(a+c), (1-t)(a+c), d)`,
     :math:`t\in[0,1]`, has the same fit and the same L1 norm, hence the same objective.
-    Coordinate descent started from ``n_starts`` random points lands on different
-    members of that segment. On the design ``[x1, x1 + 0.3 z, x2]`` (general
-    position) the same starts agree. Ridge, strictly convex, always splits evenly.
+    Coordinate descent keeps (up to the optimal total) the share of the second copy it
+    starts from, so ``n_starts`` starts whose second weight runs evenly from 0 to 1.5
+    (the other two weights random) land on different members of that segment whenever
+    the optimal total exceeds 1.5 (true weight 2). On the design ``[x1, x1 + 0.3 z, x2]``
+    (general position) the same starts agree. Ridge, strictly convex, always splits evenly.
 
     Parameters
     ----------
@@ -221,6 +223,7 @@ def duplicated_column_solutions(n_samples=50, *, alpha=0.1, n_starts=5, random_s
     alpha : float, default=0.1
         Solver alpha (regbook scaling) for lasso and ridge.
     n_starts : int, default=5
+        At least 2.
     random_state : int, default=0
 
     Returns
@@ -240,12 +243,15 @@ def duplicated_column_solutions(n_samples=50, *, alpha=0.1, n_starts=5, random_s
     """
     n_samples = check_positive_int(n_samples, "n_samples")
     alpha = check_positive(alpha, "alpha")
+    if check_positive_int(n_starts, "n_starts") < 2:
+        raise ValueError(f"n_starts must be >= 2 to compare starts, got {n_starts}.")
     rng = _rng(random_state)
     x1, x2, z = rng.standard_normal((3, n_samples))
     y = 2.0 * x1 - x2 + 0.5 * rng.standard_normal(n_samples)
     X_dup = np.column_stack([x1, x1, x2])
     X_gp = np.column_stack([x1, x1 + 0.3 * z, x2])
     starts = rng.uniform(-3.0, 3.0, (n_starts, 3))
+    starts[:, 1] = np.linspace(0.0, 1.5, n_starts)  # the second copy's share differs by design
 
     def solve_all(X):
         sols = np.array([coordinate_descent(X, y, alpha, w0=w, max_iter=20000).coef
@@ -465,7 +471,8 @@ def correlated_pair_stability(n_samples=50, *, correlation=0.99, alpha=0.3, n_da
     }
 
 
-def nonlinear_fit(n_samples=30, degree=9, *, noise=0.25, n_test=200, random_state=0):
+def nonlinear_fit(n_samples=30, degree=9, *, noise=0.25, n_test=200, random_state=0,
+                  lasso_solver="regbook"):
     r"""Lasso and ridge on the same polynomial features of a sine: equally able to fit curves.
 
     Data from :func:`regbook.datasets.make_sine`; features
@@ -474,6 +481,19 @@ def nonlinear_fit(n_samples=30, degree=9, *, noise=0.25, n_test=200, random_stat
     (:math:`10^{-3.5}` to :math:`1`, regbook scaling; lasso by
     :func:`regbook.solvers.coordinate_descent`, ridge by
     :func:`regbook.solvers.ridge_closed_form`), then refitted on all training data.
+    ``lasso_solver="sklearn"`` computes the same lasso fits (same objective and λ, to
+    solver tolerance) with scikit-learn's warm-started ``lasso_path``, many times faster:
+    use it to repeat the experiment over many data sets.
+
+    Parameters
+    ----------
+    n_samples : int, default=30
+    degree : int, default=9
+    noise : float, default=0.25
+    n_test : int, default=200
+    random_state : int, default=0
+        Seed of the training data; the test data use ``random_state + 1``.
+    lasso_solver : {"regbook", "sklearn"}, default="regbook"
 
     Returns
     -------
@@ -498,29 +518,44 @@ def nonlinear_fit(n_samples=30, degree=9, *, noise=0.25, n_test=200, random_stat
     alphas = np.logspace(-3.5, 0, 15)
     folds = np.arange(n_samples) % 5
     _rng(random_state).shuffle(folds)
-    fitters = {
-        "lasso": lambda A, b, a: coordinate_descent(A, b, a, max_iter=200000, tol=1e-6),
-        "ridge": lambda A, b, a: ridge_closed_form(A, b, a),
-    }
+    check_choice(lasso_solver, "lasso_solver", ("regbook", "sklearn"))
+
+    def path(name, A, b, grid=alphas):
+        """(coefs, intercepts) at every alpha of ``grid``: (len(grid), p) and (len(grid),)."""
+        if name == "ridge":
+            fits = [ridge_closed_form(A, b, a) for a in grid]
+        elif lasso_solver == "regbook":
+            fits = [coordinate_descent(A, b, a, max_iter=200000, tol=1e-6) for a in grid]
+        else:
+            mu, nu = A.mean(axis=0), b.mean()
+            _, coefs, _ = lasso_path(A - mu, b - nu, alphas=np.sort(grid)[::-1], tol=1e-10,
+                                     max_iter=200000)
+            coefs = coefs.T[::-1]
+            return coefs, nu - coefs @ mu
+        return (np.array([f.coef for f in fits]), np.array([f.intercept for f in fits]))
+
     x_grid = np.linspace(0.0, 1.0, 200)
     X_grid = polynomial_features(x_grid, degree)
     out = {"x": x, "y": y, "x_grid": x_grid, "fits": {}, "test_mse": {}, "best_alpha": {}}
-    for name, fit in fitters.items():
-        cv = []
-        for a in alphas:
-            err = 0.0
-            for k in range(5):
-                tr = folds != k
-                res = fit(X[tr], y[tr], a)
-                err += np.sum((y[~tr] - X[~tr] @ res.coef - res.intercept) ** 2)
-            cv.append(err / n_samples)
-        best = float(alphas[int(np.argmin(cv))])
-        res = fit(X, y, best)
+    for name in ("lasso", "ridge"):
+        cv = np.zeros(len(alphas))
+        for k in range(5):
+            tr = folds != k
+            coefs, icpts = path(name, X[tr], y[tr])
+            cv += np.sum((y[~tr, None] - X[~tr] @ coefs.T - icpts) ** 2, axis=0)
+        i_best = int(np.argmin(cv / n_samples))
+        best = float(alphas[i_best])
+        if name == "lasso" and lasso_solver == "sklearn":   # warm start down to the best alpha
+            coefs, icpts = path(name, X, y, alphas[i_best:])
+            coef, intercept = coefs[0], icpts[0]
+        else:
+            coefs, icpts = path(name, X, y, alphas[i_best:i_best + 1])
+            coef, intercept = coefs[0], icpts[0]
         out["best_alpha"][name] = best
-        out["fits"][name] = X_grid @ res.coef + res.intercept
-        out["test_mse"][name] = float(np.mean((y_te - X_te @ res.coef - res.intercept) ** 2))
+        out["fits"][name] = X_grid @ coef + intercept
+        out["test_mse"][name] = float(np.mean((y_te - X_te @ coef - intercept) ** 2))
         if name == "lasso":
-            out["n_nonzero_lasso"] = int(np.sum(res.coef != 0))
+            out["n_nonzero_lasso"] = int(np.sum(coef != 0))
     line = ridge_closed_form(x[:, None], y, 0.0)
     out["test_mse"]["line"] = float(np.mean((y_te - line.coef[0] * x_te - line.intercept) ** 2))
     return out
