@@ -134,3 +134,71 @@ def test_bias_correction_is_unbiased_and_keeps_the_sum():
     assert abs(r.bias2) < 0.2 / 400                          # the corrected one is not
     assert r.variance == pytest.approx(1.0, rel=0.02)
     assert r.bias2 + r.variance == pytest.approx(plug_in + np.mean(r.predictions.var(axis=0)))
+
+
+# --- exact fixed-design bias² and variance (the oracle chapter 1 checks its simulation against)
+
+from sklearn.linear_model import Ridge as SkRidge  # noqa: E402
+
+from regbook.chapters.bias_variance import exact_bias_variance, smoother_matrix  # noqa: E402
+
+
+@pytest.mark.parametrize("degree, alpha", [(1, 0.0), (4, 0.0), (9, 0.0), (12, 1e-4), (6, 0.3)])
+def test_smoother_matrix_reproduces_scikit_learn_ridge(degree, alpha):
+    rng = np.random.default_rng(degree)
+    x, y = np.sort(rng.uniform(0, 1, 15)), rng.standard_normal(15)
+    x_new = np.linspace(0, 1, 9)
+    S = smoother_matrix(x, x_new, degree, alpha)
+    # scikit-learn Ridge minimizes ||y - Xw - b||² + a||w||², the book's λ times 2n: a = nλ
+    sk = SkRidge(alpha=15 * alpha, solver="svd").fit(polynomial_features(x, degree), y)
+    np.testing.assert_allclose(S @ y, sk.predict(polynomial_features(x_new, degree)), rtol=1e-6, atol=1e-6)
+
+
+def test_smoother_reproduces_polynomials_it_can_represent():
+    x = np.linspace(0, 1, 8)
+    S = smoother_matrix(x, [0.1, 0.7], degree=3)
+    cubic = lambda t: 2 - t + 3 * t**3  # noqa: E731
+    np.testing.assert_allclose(S @ cubic(x), cubic(np.array([0.1, 0.7])))
+
+
+def test_noise_free_simulation_equals_exact_bias():
+    # with σ = 0 every training set gives the same fit: the simulated bias² is exact, variance 0
+    r = bias_variance(PolynomialRidge(3, alpha=1e-3), noise=0.0, n_datasets=5, random_state=4)
+    e = exact_bias_variance(PolynomialRidge(3, alpha=1e-3), r.x_train, noise=0.0, n_datasets=5)
+    assert r.bias2 == pytest.approx(e.bias2, rel=1e-8)
+    assert e.variance == 0.0 and r.variance == pytest.approx(0.0, abs=1e-20)
+
+
+def test_exact_values_and_standard_errors_match_simulations_over_many_designs():
+    # (simulated - exact) / se must look standard normal over independent runs: this fails if the
+    # exact formulas, the standard errors or the simulation's estimators are wrong
+    z = []
+    for seed in range(40):
+        r = bias_variance(PolynomialRidge(5), n_datasets=100, random_state=seed)
+        e = exact_bias_variance(PolynomialRidge(5), r.x_train, n_datasets=100)
+        z.append([(r.bias2 - e.bias2) / e.bias2_se, (r.variance - e.variance) / e.variance_se,
+                  (r.test_error - e.test_error) / e.test_error_se])
+    z = np.array(z)
+    assert np.all(np.abs(z.mean(axis=0)) < 0.6)        # mean 0 (s.e. of a mean of 40: 0.16)
+    assert np.all((0.6 < z.std(axis=0)) & (z.std(axis=0) < 1.5))  # sd 1
+    # the classic mistake, the variance of each curve along x instead of across fits, misses
+    wrong = np.mean(r.predictions.var(axis=1))
+    assert abs(wrong - e.variance) > 10 * e.variance_se
+
+
+def test_exact_bias_variance_rejects_bad_input():
+    with pytest.raises(TypeError, match="model must be a PolynomialRidge"):
+        exact_bias_variance(lambda x: x, [0.1, 0.2, 0.3])
+    with pytest.raises(ValueError, match="n_datasets must be at least 2"):
+        exact_bias_variance(PolynomialRidge(1), [0.1, 0.2, 0.3], n_datasets=1)
+    with pytest.raises(ValueError, match=r"alpha=0 needs degree \+ 1 <= number of distinct x_train"):
+        smoother_matrix([0.1, 0.2, 0.3], [0.5], degree=3)
+
+
+def test_result_carries_the_fixed_design():
+    r = bias_variance(PolynomialRidge(2), n_samples=7, n_datasets=3, random_state=5)
+    assert r.x_train.shape == (7,)
+    assert bias_variance(PolynomialRidge(2), n_datasets=3, fixed_x=False).x_train is None
+    c = bias_variance_curve([PolynomialRidge(1), PolynomialRidge(2)], [1, 2], n_samples=7,
+                            n_datasets=3, random_state=5)
+    np.testing.assert_array_equal(c.x_train, r.x_train)

@@ -25,6 +25,17 @@ def test_path_events_reads_the_diabetes_lars_path():
     assert ev.named_order()[:3] == ["bmi", "s5", "bp"]
     # the feature LARS drops is the one path_events reports leaving, then changing sign
     assert {j for j, _ in ev.exits} == {j for j, _ in ev.sign_changes}
+    # s3 re-enters with the opposite sign at a knot on the lasso path (coefficient 0 there,
+    # positive just below), not only in least squares at alpha = 0
+    (j, at), = ev.sign_changes
+    k = int(np.flatnonzero(alphas == at)[0])
+    assert names[j] == "s3" and at > 0
+    assert coefs[j, k] == 0 and coefs[j, k + 1] > 0 and coefs[j, :k].min() < 0
+
+
+def test_path_events_dates_a_re_entry_by_its_last_zero():
+    ev = path_events([3.0, 2.0, 1.0, 0.0], [[0.0], [-1.0], [0.0], [2.0]])
+    assert ev.exits == [(0, 1.0)] and ev.sign_changes == [(0, 1.0)]
 
 
 def test_path_events_rejects_sklearn_layout():

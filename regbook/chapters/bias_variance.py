@@ -56,6 +56,9 @@ __all__ = [
     "true_function",
     "bias_variance",
     "bias_variance_curve",
+    "smoother_matrix",
+    "ExactBiasVariance",
+    "exact_bias_variance",
 ]
 
 
@@ -123,6 +126,8 @@ class BiasVarianceResult:
         The noiseless truth on the test grid.
     predictions : ndarray (n_datasets, n_test)
         One row of test-grid predictions per training set.
+    x_train : ndarray (n_samples,) or None
+        The fixed training inputs shared by all training sets (``None`` when ``fixed_x=False``).
     """
 
     bias2: float
@@ -133,6 +138,7 @@ class BiasVarianceResult:
     x_test: np.ndarray
     f_test: np.ndarray
     predictions: np.ndarray
+    x_train: np.ndarray | None = None
 
     @property
     def total(self):
@@ -224,6 +230,7 @@ def bias_variance(model, *, n_samples=15, noise=0.25, n_datasets=200, n_test=100
         x_test=x_test,
         f_test=f_test,
         predictions=predictions,
+        x_train=x_fixed if fixed_x else None,
     )
 
 
@@ -237,6 +244,9 @@ class BiasVarianceCurve:
         What ``values`` are (``"degree"`` or ``"alpha"``): used for the x label.
     values : ndarray (n_models,)
     bias2, variance, noise, test_error, train_error : ndarray (n_models,)
+    x_train : ndarray (n_samples,) or None
+        The fixed training inputs shared by every model's training sets (``None`` when
+        ``fixed_x=False``).
     """
 
     param: str
@@ -246,6 +256,7 @@ class BiasVarianceCurve:
     noise: np.ndarray
     test_error: np.ndarray
     train_error: np.ndarray
+    x_train: np.ndarray | None = None
 
     @property
     def total(self):
@@ -330,4 +341,148 @@ def bias_variance_curve(models, values, *, param="degree", **kwargs):
         return np.array([getattr(r, name) for r in results])
 
     return BiasVarianceCurve(param, values, col("bias2"), col("variance"), col("noise"),
-                             col("test_error"), col("train_error"))
+                             col("test_error"), col("train_error"), results[0].x_train)
+
+
+def smoother_matrix(x_train, x_new, degree, alpha=0.0):
+    r"""The matrix ``S`` with ``PolynomialRidge(degree, alpha)`` predictions at ``x_new`` = ``S @ y``.
+
+    Ridge with an unpenalized intercept is a *linear smoother*: its predictions are a fixed
+    linear map of the training targets. ``S`` is computed from the design alone, as the
+    least-squares solution of the augmented system (rows ``[Phi, 1]`` with targets ``y`` and
+    rows ``[sqrt(n alpha) I, 0]`` with targets 0), which minimizes
+    :math:`\|y - \Phi w - b\|^2 + nlpha\|w\|^2`, i.e. ``2n`` times the book's objective.
+    No simulation and no regbook solver is involved, so it is an independent oracle for
+    :func:`bias_variance`.
+
+    Parameters
+    ----------
+    x_train : array-like (n_samples,)
+        Training inputs.
+    x_new : array-like (n_new,)
+        Inputs at which predictions are made.
+    degree : int, >= 1
+    alpha : float, >= 0, default=0.0
+        The book's λ. With ``alpha=0`` the fit must be unique: ``degree + 1 <= n_samples``
+        distinct inputs.
+
+    Returns
+    -------
+    ndarray (n_new, n_samples)
+
+    Examples
+    --------
+    A least-squares line through three points reproduces a line exactly:
+
+    >>> S = smoother_matrix([0.0, 0.5, 1.0], [0.25, 2.0], degree=1)
+    >>> S @ np.array([1.0, 2.0, 3.0])
+    array([1.5, 5. ])
+    """
+    degree = check_positive_int(degree, "degree")
+    alpha = check_alpha(alpha)
+    x_train = check_array(x_train, "x_train", ndim=1)
+    x_new = check_array(x_new, "x_new", ndim=1)
+    n = x_train.size
+    if alpha == 0 and degree + 1 > np.unique(x_train).size:
+        raise ValueError(f"alpha=0 needs degree + 1 <= number of distinct x_train values for a "
+                         f"unique fit, got degree={degree} with {np.unique(x_train).size} distinct "
+                         f"inputs; lower the degree or use alpha > 0.")
+    design = np.column_stack([polynomial_features(x_train, degree), np.ones(n)])
+    penalty = np.hstack([np.sqrt(n * alpha) * np.eye(degree), np.zeros((degree, 1))])
+    augmented = np.vstack([design, penalty])
+    # coefficients (w, b) = pinv(augmented)[:, :n] @ y
+    hat = np.linalg.pinv(augmented, rcond=1e-13)[:, :n]
+    return np.column_stack([polynomial_features(x_new, degree), np.ones(x_new.size)]) @ hat
+
+
+@dataclass
+class ExactBiasVariance:
+    """Exact fixed-design bias², variance and expected test error of a linear smoother.
+
+    Also the standard errors with which a simulation over ``n_datasets`` training sets (as in
+    :func:`bias_variance`, Gaussian noise) estimates each of them, so a simulation can be
+    compared with the exact values to within a few standard errors.
+
+    Attributes
+    ----------
+    bias2, variance, noise : float
+        Averaged over the test grid.
+    bias2_se, variance_se, test_error_se : float
+        Standard errors of :func:`bias_variance`'s estimates with ``n_datasets`` training sets.
+    n_datasets : int
+    """
+
+    bias2: float
+    variance: float
+    noise: float
+    bias2_se: float
+    variance_se: float
+    test_error_se: float
+    n_datasets: int
+
+    @property
+    def test_error(self):
+        """The exact expected test error ``bias2 + variance + noise``."""
+        return self.bias2 + self.variance + self.noise
+
+
+def exact_bias_variance(model, x_train, *, noise=0.25, n_test=100, n_datasets=200):
+    r"""Exact bias², variance and test error of ``model`` on the fixed design ``x_train``.
+
+    With ``S = smoother_matrix(x_train, x_test, ...)`` on the test grid ``x_test`` (``n_test``
+    points on [0, 1]), truth ``f`` and noise σ, the fitted curve is ``S (f(x_train) + σ ε)``, so
+
+    * bias at the grid = ``S f(x_train) - f(x_test)``; ``bias2`` is its mean square;
+    * covariance of the fits ``C = σ² S Sᵀ``; ``variance = trace(C) / n_test``;
+    * expected test error = ``bias2 + variance + σ²``.
+
+    The standard errors are those of :func:`bias_variance`'s estimators over ``n_datasets``
+    Gaussian training sets (to first order): ``sqrt(2 tr C² / (N-1)) / n_test`` for the
+    variance, ``sqrt(4 bᵀCb / N + 2 tr C² / N²) / n_test`` for bias², and
+    ``sqrt((4 bᵀCb + 2 tr C² + 2σ⁴ n_test + 4σ² (‖b‖² + tr C)) / N) / n_test`` for the test error.
+
+    Parameters
+    ----------
+    model : PolynomialRidge
+    x_train : array-like (n_samples,)
+        The fixed training inputs (``BiasVarianceResult.x_train``).
+    noise : float, >= 0, default=0.25
+    n_test : int, default=100
+    n_datasets : int, >= 2, default=200
+        Number of simulated training sets the standard errors refer to.
+
+    Returns
+    -------
+    ExactBiasVariance
+
+    Examples
+    --------
+    >>> r = bias_variance(PolynomialRidge(3), n_datasets=400, random_state=0)
+    >>> e = exact_bias_variance(PolynomialRidge(3), r.x_train, n_datasets=400)
+    >>> bool(abs(r.variance - e.variance) < 4 * e.variance_se)
+    True
+    """
+    if not isinstance(model, PolynomialRidge):
+        raise TypeError(f"model must be a PolynomialRidge (a linear smoother with a known "
+                        f"matrix), got {type(model).__name__}.")
+    noise = check_alpha(noise, "noise")
+    n_test = check_positive_int(n_test, "n_test")
+    n_datasets = check_positive_int(n_datasets, "n_datasets")
+    if n_datasets < 2:
+        raise ValueError(f"n_datasets must be at least 2 (a variance needs two fits), got {n_datasets}.")
+    x_test = np.linspace(0.0, 1.0, n_test)
+    S = smoother_matrix(x_train, x_test, model.degree, model.alpha)
+    b = S @ true_function(x_train) - true_function(x_test)
+    C = noise**2 * (S @ S.T)
+    trC, trC2, bCb = np.trace(C), float(np.sum(C * C)), float(b @ C @ b)
+    N = n_datasets
+    return ExactBiasVariance(
+        bias2=float(np.mean(b**2)),
+        variance=float(trC / n_test),
+        noise=noise**2,
+        bias2_se=float(np.sqrt(4 * bCb / N + 2 * trC2 / N**2) / n_test),
+        variance_se=float(np.sqrt(2 * trC2 / (N - 1)) / n_test),
+        test_error_se=float(np.sqrt((4 * bCb + 2 * trC2 + 2 * noise**4 * n_test
+                                     + 4 * noise**2 * (b @ b + trC)) / N) / n_test),
+        n_datasets=N,
+    )

@@ -64,7 +64,10 @@ class PathEvents:
         (``nan`` if it never is).
     sign_changes : list of (int, float)
         ``(feature, alpha)`` for every time a coefficient that was non-zero
-        becomes non-zero again with the opposite sign (it crossed zero).
+        becomes non-zero again with the opposite sign (it crossed zero). ``alpha`` is
+        the last sampled alpha at which it was exactly zero before the new sign (on a
+        path sampled at its knots, such as LARS's, the knot where it re-enters), or, if
+        it flipped between two non-zero samples, the first sample with the new sign.
     exits : list of (int, float)
         ``(feature, alpha)`` for every time a non-zero coefficient returns to
         exactly zero while alpha decreases (the lasso can drop a feature).
@@ -136,7 +139,10 @@ def path_events(alphas, coefs, feature_names=None, *, atol=0.0):
                 exits.append((j, float(alphas[k])))
             if s != 0:
                 if s != last:
-                    changes.append((j, float(alphas[k])))
+                    # re-entry from an exact zero starts at that zero (a knot, on a LARS path);
+                    # a flip between two non-zero samples is dated by the first new-sign sample
+                    at = alphas[k - 1] if signs[k - 1, j] == 0 else alphas[k]
+                    changes.append((j, float(at)))
                 last = s
     order = [int(j) for j in np.argsort(first_k, kind="stable") if first_k[j] < len(alphas)]
     changes.sort(key=lambda t: -t[1])
