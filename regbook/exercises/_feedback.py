@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["ExerciseError", "passed", "fail_unless_close"]
+__all__ = ["ExerciseError", "passed", "fail_unless_close", "call_learner"]
 
 
 class ExerciseError(AssertionError):
@@ -35,3 +35,25 @@ def fail_unless_close(answer, expected, what, *, hint, rtol=1e-6, atol=1e-8):
             f"{what} is off by up to {err:.3g} (expected {np.round(expected, 4)}, "
             f"got {np.round(answer, 4)}). {hint}"
         )
+
+
+def call_learner(fn, *args, name="your function", convert=None):
+    """Call the learner's ``fn(*args)``; any exception becomes an :class:`ExerciseError`.
+
+    ``convert`` (e.g. ``float``) is applied to the result inside the same guard, so
+    a result of the wrong kind is reported as the learner's error too.
+
+    Examples
+    --------
+    >>> call_learner(lambda z: z + 1, 1.0, convert=float)
+    2.0
+    >>> call_learner(lambda z: 1 / 0, 1.0, name="soft")
+    Traceback (most recent call last):
+    ...
+    regbook.exercises._feedback.ExerciseError: soft raised ZeroDivisionError: division by zero
+    """
+    try:
+        out = fn(*args)
+        return out if convert is None else convert(out)
+    except Exception as exc:  # noqa: BLE001 - report any failure to the learner
+        raise ExerciseError(f"{name} raised {type(exc).__name__}: {exc}") from exc

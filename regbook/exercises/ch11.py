@@ -5,6 +5,7 @@ import numpy as np
 
 from ..chapters.bayes import prior_to_alpha
 from ._feedback import ExerciseError, passed
+from ._feedback import call_learner
 
 __all__ = ["check_gaussian_prior_alpha", "check_laplace_prior_alpha"]
 
@@ -12,10 +13,7 @@ _CASES = [(1.0, 1.0, 10), (2.0, 0.5, 50), (0.3, 3.0, 200)]
 
 
 def _call(fn, *args, name):
-    try:
-        return float(fn(*args))
-    except Exception as exc:  # noqa: BLE001 - report any failure to the learner
-        raise ExerciseError(f"{name} raised {type(exc).__name__}: {exc}") from exc
+    return call_learner(fn, *args, name=name, convert=float)
 
 
 def _check(fn, prior, wrong):
