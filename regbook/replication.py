@@ -135,9 +135,19 @@ class Frequency:
         return cls(int(k), int(n), k / n, low, high, float(confidence))
 
     def format(self, what="", digits=0):
-        """Prose: ``"in 87% of 500 data sets (95% CI 84-90%)"``; ``what`` names the draws."""
+        """Prose: ``"in 87% of 500 data sets (95% CI 84-90%)"``; ``what`` names the draws.
+
+        A frequency strictly between 0 and 1 never prints as "0%" or "100%" (which read as
+        "never" and "always"): it prints as "<1%" or ">99%" (at ``digits=0``).
+        """
         noun = f" {what}" if what else ""
-        return (f"in {_pct(self.p, digits)} of {self.n}{noun} "
+        point = _pct(self.p, digits)
+        step = 10.0 ** -digits  # the smallest printed percentage
+        if 0 < self.k < self.n and point == _pct(0.0, digits):
+            point = f"<{step:.{digits}f}%"
+        elif 0 < self.k < self.n and point == _pct(1.0, digits):
+            point = f">{100 - step:.{digits}f}%"
+        return (f"in {point} of {self.n}{noun} "
                 f"({100 * self.confidence:g}% CI {100 * self.ci_low:.{digits}f}-"
                 f"{_pct(self.ci_high, digits)})")
 
@@ -270,6 +280,9 @@ class Replications:
         frequency : Frequency
             ``k`` true of ``n`` draws, with the interval.
         """
+        if not self.outcomes:
+            raise ValueError("there are no outcomes to count: replicate the experiment with "
+                             "n_draws >= 1 first.")
         hits = self._apply(pred, "pred")
         bad = [h for h in hits if not isinstance(h, (bool, np.bool_))]
         if bad:

@@ -239,7 +239,7 @@ def _penalty_value(w, alpha, l1_ratio):
     return alpha * (l1_ratio * float(np.abs(w).sum()) + 0.5 * (1.0 - l1_ratio) * float(w @ w))
 
 
-def _prepare(X, y, alpha, l1_ratio, loss, fit_intercept, w0):
+def _prepare(X, y, alpha, l1_ratio, loss, fit_intercept, w0, w0_name="w0"):
     X, y = check_X_y(X, y)
     alpha = check_alpha(alpha)
     l1_ratio = check_l1_ratio(l1_ratio)
@@ -248,10 +248,10 @@ def _prepare(X, y, alpha, l1_ratio, loss, fit_intercept, w0):
     smooth = _Smooth(X, y, loss, fit_intercept)
     theta = np.zeros(smooth.dim)
     if w0 is not None:
-        w0 = check_array(w0, "w0", ndim=1)
+        w0 = check_array(w0, w0_name, ndim=1)
         if w0.shape[0] != smooth.p:
             raise ValueError(
-                f"w0 has {w0.shape[0]} entries but X has {smooth.p} features; they must match."
+                f"{w0_name} has {w0.shape[0]} entries but X has {smooth.p} features; they must match."
             )
         theta[: smooth.p] = w0
     return smooth, alpha, l1_ratio, theta
@@ -327,7 +327,7 @@ def objective(X, y, coef, intercept, alpha, l1_ratio=1.0, loss="squared"):
     >>> objective([[1.0], [2.0]], [1.0, 2.0], [1.0], 0.0, alpha=0.5)
     0.5
     """
-    smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef)
+    smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef, "coef")
     b = _check_real_scalar(intercept, "intercept")
     m = smooth.margin(theta) + b
     return smooth.value(m) + _penalty_value(theta, alpha, l1_ratio)
@@ -366,7 +366,7 @@ def kkt_residual(X, y, coef, intercept, alpha, l1_ratio=1.0, loss="squared", *, 
     >>> kkt_residual(X, y, [1.5], 0.0, alpha=0.5)   # soft_threshold(2, 0.5) = 1.5
     0.0
     """
-    smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef)
+    smooth, alpha, l1_ratio, theta = _prepare(X, y, alpha, l1_ratio, loss, False, coef, "coef")
     b = _check_real_scalar(intercept, "intercept")
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     m = smooth.margin(theta) + b

@@ -137,3 +137,18 @@ def test_public_names_are_exported():
     for name in ["Frequency", "MeanSE", "Replications", "replicate", "wilson_interval"]:
         assert getattr(regbook, name) is getattr(regbook.replication, name)
         assert name in regbook.__all__
+
+
+def test_frequency_strictly_inside_never_prints_never_or_always():
+    from regbook.replication import Frequency
+    assert Frequency.from_counts(995, 1000).format().startswith("in >99% of 1000")
+    assert Frequency.from_counts(1, 1000).format().startswith("in <1% of 1000")
+    assert Frequency.from_counts(1000, 1000).format().startswith("in 100% of 1000")
+    assert Frequency.from_counts(0, 1000).format().startswith("in 0% of 1000")
+    assert Frequency.from_counts(1, 1000).format(digits=1).startswith("in 0.1% of 1000")
+
+
+def test_counting_no_outcomes_says_so():
+    from regbook.replication import Replications
+    with pytest.raises(ValueError, match=r"^there are no outcomes to count"):
+        Replications([], 0).frequency()

@@ -421,3 +421,10 @@ def test_one_meaning_of_tol_in_every_solver_and_path(y_units, tol):
     lpath = logistic_path(Xl, yl, alphas=[a], l1_ratio=0.5, fit_intercept=fil, tol=tol)
     assert _relative_kkt(Xl, yl, lpath.coefs[0], lpath.intercepts[0], a, 0.5, "logistic",
                          fil) <= tol
+
+
+def test_objective_and_kkt_residual_name_coef_in_their_shape_error():
+    X, y = np.ones((4, 5)), np.arange(4.0)
+    for fn in (objective, kkt_residual):
+        with pytest.raises(ValueError, match=r"^coef has 3 entries but X has 5 features"):
+            fn(X, y, np.zeros(3), 0.0, 0.1)

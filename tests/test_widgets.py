@@ -543,3 +543,13 @@ def test_no_slider_move_redraws_the_whole_figure(name):
     assert ex.image != first
     # back at the start values: the same picture as the first (full) draw, pixel for pixel
     assert ex.update(**start).image == first
+
+
+@pytest.mark.parametrize("factory", [W.explore_descent, W.explore_geometry, W.explore_overfitting,
+                                     W.explore_path])
+def test_describe_works_before_any_update(factory):
+    """A new explorer describes its starting figure without being drawn first."""
+    ex = factory()
+    text = ex.describe()
+    assert "λ = " in text and ex.state
+    assert ex._fig is None  # computed, not drawn

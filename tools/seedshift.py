@@ -28,8 +28,13 @@ Two halves live here:
 A code cell tagged ``one-draw`` (cell metadata ``tags``) checks a number quoted from one
 particular draw; its failures under a shift are reported but tolerated.
 
-Not intercepted: ``RandomState.seed(s)`` called on an existing instance, Python's ``random``
-module (the book does not use it) and seeds given as sequences of integers.
+Not intercepted (``BLIND_SPOTS`` lists them; ``tests/test_seed_robustness.py`` fails if a
+chapter uses one): ``RandomState.seed(s)`` called on an existing instance, Python's ``random``
+module, seeds given as sequences of integers, the classes reached through their other import
+paths (``np.random.mtrand.RandomState``, ``np.random.bit_generator.SeedSequence``), and seeds
+consumed in worker processes (``n_jobs=`` in scikit-learn: the workers never load the patch).
+Unseeded calls (``default_rng()``) are not shifted either; ``tests/test_book.py`` forbids
+unseeded randomness in the chapters.
 """
 from __future__ import annotations
 
@@ -56,6 +61,16 @@ _IMPORT_KEY = "(during imports)"
 # ---------------------------------------------------------------------------------------------
 _STATE = {"shift": None, "originals": None, "counts": {}, "asserts": []}
 _BIT_GENERATORS = ("MT19937", "PCG64", "PCG64DXSM", "Philox", "SFC64")
+
+#: Source patterns by which randomness escapes the shift (see the module docstring).
+BLIND_SPOTS = {
+    r"\bn_jobs\s*=": "n_jobs= seeds estimators in worker processes, which the patch never reaches",
+    r"\bmtrand\.": "np.random.mtrand.* reaches the real RandomState past the patch",
+    r"\bbit_generator\.": "np.random.bit_generator.* reaches the real SeedSequence past the patch",
+    r"\bimport random\b|\bfrom random import\b": "Python's random module is not shifted",
+    r"\.seed\(": "RandomState.seed(s) on an existing instance is not shifted",
+}
+
 
 
 def _is_int_seed(seed):

@@ -72,7 +72,7 @@ class _DescentExplorer(Explorer):
                 "lasso": penalized_solution_2d(self.Xc, self.yc, a, "l1")}
 
     def describe(self, state=None):
-        s = self.state if state is None else state
+        s = self._state_for(state)
         wg, ws, wp = s["w_gd"], s["w_sub"], s["w_prox"]
         return (f"Iterates of three solvers on a two-weight problem at λ = {_fmt(s['alpha'])}, "
                 f"step {s['step'] * self.Lip:.2f}/L, after {s['iterations']} iterations from "

@@ -335,6 +335,14 @@ class Explorer:
             mime = "image/jpeg"
         return f"data:{mime};base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
+    def _state_for(self, state):
+        """``state``, or the current state, computed (not drawn) if nothing was yet."""
+        if state is not None:
+            return state
+        if not self.state:
+            self.state = self._compute(dict(self.values))
+        return self.state
+
     # ---- public API
     def describe(self, state=None):
         """What the figure shows at ``state`` (default: the current one), in one sentence.
@@ -343,7 +351,7 @@ class Explorer:
         readout under the live image (``aria-live``), so a
         reader who cannot see the figure is told what it shows.
         """
-        state = self.state if state is None else state
+        state = self._state_for(state)
         vals = ", ".join(p.readout(self.values[n]) for n, p in self._params.items())
         return f"{self.title}: figure at {vals}."
 

@@ -88,7 +88,7 @@ class _GeometryExplorer(Explorer):
                 "radius": penalty_radius(w, self.penalty, self.r), "loss": self.loss(w)}
 
     def describe(self, state=None):
-        s = self.state if state is None else state
+        s = self._state_for(state)
         w = s["coef"]
         shape = {"l1": "L1 diamond", "l2": "L2 disc", "elasticnet": "Elastic Net region"}[self.penalty]
         zeros = 2 - s["n_nonzero"]

@@ -59,7 +59,7 @@ class _OverfitExplorer(Explorer):
                 "err_curves": (alphas, tr, te)}
 
     def describe(self, state=None):
-        s = self.state if state is None else state
+        s = self._state_for(state)
         return (f"Ridge fit of a degree-{s['degree']} polynomial to {len(self.x)} noisy points "
                 f"at λ = {_fmt(s['alpha'])}, with {len(self.x_test)} test points; right, training "
                 f"and test error against λ with λ marked: training MSE {s['train_mse']:.3g}, "

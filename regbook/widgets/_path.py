@@ -78,7 +78,7 @@ class _PathExplorer(Explorer):
         return state
 
     def describe(self, state=None):
-        s = self.state if state is None else state
+        s = self._state_for(state)
         p = len(s["coef"])
         kind = {"l1": "Lasso", "l2": "Ridge", "elasticnet": "Elastic Net"}[self.penalty]
         ratio = f" (L1 ratio r = {s['l1_ratio']:.2f})" if self.penalty == "elasticnet" else ""
