@@ -15,25 +15,11 @@ BOOK = ROOT / "book"
 NOTEBOOKS = sorted(p for p in BOOK.glob("*.ipynb"))
 sys.path.insert(0, str(ROOT / "tools"))
 from check_offline import find_remote_assets  # noqa: E402
+from seedshift import toc_files  # noqa: E402
 
 
 def _toc_files():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc.get("parts", []))
-    walk(toc.get("chapters", []))
-    return files
+    return toc_files(ROOT)
 
 
 def _load(nb_path):

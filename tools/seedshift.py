@@ -494,12 +494,12 @@ def run_notebook(path, shift, *, timeout=900, kernel_name="python3"):
     return run
 
 
-def _toc_notebooks(root):
-    """The chapter notebooks listed in ``_toc.yml`` under ``root``, in book order."""
+def toc_files(root):
+    """Every ``file`` entry of ``_toc.yml`` under ``root`` (the root page first), in book order."""
     import yaml
 
     toc = yaml.safe_load((Path(root) / "_toc.yml").read_text(encoding="utf-8"))
-    files = []
+    files = [toc["root"]] if "root" in toc else []
 
     def walk(node):
         if isinstance(node, dict):
@@ -513,7 +513,12 @@ def _toc_notebooks(root):
 
     walk(toc.get("parts", []))
     walk(toc.get("chapters", []))
-    return [Path(root) / f"{f}.ipynb" for f in files if (Path(root) / f"{f}.ipynb").is_file()]
+    return files
+
+
+def _toc_notebooks(root):
+    """The chapter notebooks listed in ``_toc.yml`` under ``root``, in book order."""
+    return [Path(root) / f"{f}.ipynb" for f in toc_files(root) if (Path(root) / f"{f}.ipynb").is_file()]
 
 
 def main(argv=None):
