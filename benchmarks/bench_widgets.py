@@ -15,9 +15,9 @@ import time
 import numpy as np
 
 from regbook import widgets as W
-from regbook.datasets import load_diabetes
+from regbook.datasets import diabetes_data
 
-X, y, NAMES = load_diabetes()
+X, y, NAMES = diabetes_data()
 # the chapters' calls (ch. 4 and 6 on all of X, y; ch. 3 and 8 with a train/test split)
 EXPLORERS = {
     "explore_path (L1)": lambda: W.explore_path(X, y, feature_names=NAMES),

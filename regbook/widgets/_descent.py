@@ -90,8 +90,9 @@ class _DescentExplorer(Explorer):
         before = [set(ax.get_children()) for ax in self.axes]
         for ax, pen in zip(self.axes, ("l2", "l1")):
             plot_descent(self.Xc, self.yc, {}, ax=ax, penalty=pen, alpha=a, xlim=self._ranges[0],
-                         ylim=self._ranges[1], fit_intercept=False, n_grid=121)
-            ax.legend(loc="lower right", fontsize=8)
+                         ylim=self._ranges[1], fit_intercept=False, n_grid=81)
+            # a fixed corner: loc="best" searches the contours for a free spot on every draw
+            ax.get_legend().set_loc("lower right")
         self._at_alpha = [c for ax, old in zip(self.axes, before) for c in ax.get_children()
                           if c not in old and c is not ax.get_legend()]
         self._mid = [*self._at_alpha, *(ax.get_legend() for ax in self.axes)]
