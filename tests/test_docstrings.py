@@ -145,14 +145,9 @@ PUBLIC = public_objects()
 # Known gaps outside the core library, owned by another branch (the explorers in regbook/widgets/
 # lack the `default=` forms). strict=True: the day they are fixed this test fails until the name
 # is removed from here, so the list cannot go stale.
-KNOWN_GAPS = {"explore_path", "explore_geometry", "explore_overfitting", "explore_descent"}
-
-
 def _cases():
     for label, obj, kind in PUBLIC:
-        marks = [pytest.mark.xfail(strict=True, reason="regbook/widgets docstrings: another branch")] \
-            if label in KNOWN_GAPS else []
-        yield pytest.param(label, obj, kind, id=label, marks=marks)
+        yield pytest.param(label, obj, kind, id=label)
 
 
 def test_the_public_api_is_covered():

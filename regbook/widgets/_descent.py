@@ -161,10 +161,10 @@ def explore_descent(X=None, y=None, *, alpha=None, step=1.0, n_iter=50, w0=(-1.0
 
     Parameters
     ----------
-    X : array_like of shape (n_samples, 2), optional
+    X : array_like of shape (n_samples, 2), default=None
         Default: the same seeded problem as :func:`explore_geometry`.
-    y : array_like of shape (n_samples,), optional
-    alpha : float > 0, optional
+    y : array_like of shape (n_samples,), default=None
+    alpha : float > 0, default=None
         Starting λ (default: in the middle of the range where the lasso solution
         has exactly one zero, so the proximal iterates land on the corner).
     step : float in [0.05, 2.2], default=1.0

@@ -185,13 +185,13 @@ def explore_geometry(X=None, y=None, *, penalty="l1", l1_ratio=0.5, alpha=None, 
 
     Parameters
     ----------
-    X : array_like of shape (n_samples, 2), optional
+    X : array_like of shape (n_samples, 2), default=None
         Default: a seeded problem with two correlated features.
-    y : array_like of shape (n_samples,), optional
+    y : array_like of shape (n_samples,), default=None
     penalty : {"l1", "l2", "elasticnet"}, default="l1"
     l1_ratio : float in (0, 1), default=0.5
         Used when ``penalty="elasticnet"``.
-    alpha : float > 0, optional
+    alpha : float > 0, default=None
         Starting λ (default: in the middle of the corner range).
     n_frames : int, default=24
     random_state : int, default=0

@@ -128,13 +128,13 @@ def explore_overfitting(x=None, y=None, *, degree=9, x_test=None, y_test=None, a
 
     Parameters
     ----------
-    x, y : array_like of shape (n_samples,), optional
+    x, y : array_like of shape (n_samples,), default=None
         Default: ``make_sine(20, random_state=random_state)``.
     degree : int, default=9
         Starting polynomial degree (a second slider, 1..``max_degree``).
-    x_test, y_test : array_like, optional
+    x_test, y_test : array_like, default=None
         Default: 100 fresh points from the same curve (``random_state + 1``).
-    alpha : float > 0, optional
+    alpha : float > 0, default=None
         Starting λ (default 1e-4).
     max_degree : int, default=15
     n_frames : int, default=10

@@ -219,14 +219,14 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
 
     Parameters
     ----------
-    X : array_like of shape (n_samples, n_features), optional
+    X : array_like of shape (n_samples, n_features), default=None
         Default: the diabetes data (:func:`regbook.datasets.diabetes_data`).
-    y : array_like of shape (n_samples,), optional
+    y : array_like of shape (n_samples,), default=None
     penalty : {"l1", "l2", "elasticnet"}, default="l1"
     l1_ratio : float in (0, 1], default=0.5
         Starting L1 ratio for ``penalty="elasticnet"`` (then a second slider).
-    feature_names : list of str, optional
-    X_test, y_test : array_like, optional
+    feature_names : list of str, default=None
+    X_test, y_test : array_like, default=None
         Held-out data for the test-error curve. The model is fitted on ``X, y``.
     test_size : float in (0, 1) or None, default=None
         If given (and no ``X_test``), ``X, y`` is split by
@@ -238,7 +238,7 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     standardize : bool, default=False
         Standardize the features with the training mean and standard deviation
         first (the figure then says so); λ then refers to the standardized data.
-    alpha : float > 0, optional
+    alpha : float > 0, default=None
         Starting λ (default: 5% of λ_max for L1 / EN, the middle of the grid for L2).
     n_frames : int, default=24
         λ frames in the static HTML (times 3–4 L1 ratios for Elastic Net); λ_max is
