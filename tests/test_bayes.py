@@ -118,3 +118,71 @@ def test_laplace_posterior_1d_rejects_bad_input():
         bayes.laplace_posterior_1d(np.ones((5, 2)), np.arange(5.0), 1.0, 1.0)
     with pytest.raises(ValueError, match=r"^scale must be > 0, got -1"):
         bayes.laplace_posterior_1d(np.arange(5.0), np.arange(5.0), 1.0, -1.0)
+
+
+# --- the Gaussian posterior, the evidence, coverage -------------------------------------
+
+def test_gaussian_posterior_is_ridge_and_joint_gaussian_conditioning():
+    from sklearn.linear_model import Ridge as SkRidge
+    X, y = _data(n=25, seed=3)
+    sigma, tau = 0.8, 0.6
+    post = bayes.gaussian_posterior(X, y, sigma, tau, credibility=0.9)
+    np.testing.assert_allclose(post["mean"], SkRidge(alpha=sigma**2 / tau**2).fit(X, y).coef_,
+                               atol=1e-10)
+    # independent route: condition the joint Gaussian (w, y_c) on y_c (Woodbury form)
+    Xc = X - X.mean(0)
+    K = sigma**2 * np.eye(len(y)) + tau**2 * Xc @ Xc.T
+    cov = tau**2 * np.eye(3) - tau**4 * Xc.T @ np.linalg.solve(K, Xc)
+    np.testing.assert_allclose(post["cov"], cov, atol=1e-12)
+    from scipy.stats import norm as _norm
+    lo, hi = _norm.interval(0.9, loc=post["mean"], scale=np.sqrt(np.diag(cov)))
+    np.testing.assert_allclose(post["lower"], lo)
+    np.testing.assert_allclose(post["upper"], hi)
+    with pytest.raises(ValueError, match="credibility must be in"):
+        bayes.gaussian_posterior(X, y, sigma, tau, credibility=95)
+
+
+def test_log_evidence_equals_numerical_integral_over_w():
+    from scipy.integrate import quad
+    from scipy.stats import norm as _norm
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal(8)
+    y = 0.7 * x + 0.4 * rng.standard_normal(8)
+    xc, yc = x - x.mean(), y - y.mean()
+    for sigma, tau in [(0.4, 1.0), (1.0, 0.2), (0.3, 3.0)]:
+        def integrand(w):
+            return np.exp(_norm.logpdf(yc, xc * w, sigma).sum() + _norm.logpdf(w, 0, tau))
+        val, _ = quad(integrand, -20, 20, points=[0.0, 0.7], limit=200)
+        assert bayes.log_evidence(x[:, None], y, sigma, tau) == pytest.approx(np.log(val), abs=1e-7)
+
+
+def test_empirical_bayes_agrees_with_sklearn_bayesian_ridge():
+    from sklearn.linear_model import BayesianRidge
+    for seed in range(6):
+        rng = np.random.default_rng(seed)
+        X = rng.standard_normal((40, 6))
+        y = X @ (0.5 * rng.standard_normal(6)) + rng.standard_normal(40)
+        eb = bayes.empirical_bayes(X, y)
+        br = BayesianRidge(tol=1e-10, max_iter=5000).fit(X, y)
+        assert eb["sigma"] ** 2 == pytest.approx(1 / br.alpha_, rel=2e-2)
+        assert eb["tau"] ** 2 == pytest.approx(1 / br.lambda_, rel=2e-2)
+        # the evidence really is maximal there: nearby hyperparameters are worse
+        for ds, dt in [(1.1, 1), (0.9, 1), (1, 1.1), (1, 0.9)]:
+            assert bayes.log_evidence(X, y, eb["sigma"] * ds, eb["tau"] * dt) < eb["log_evidence"]
+
+
+def test_interval_coverage_nominal_when_it_should_be():
+    # least squares with known sigma: exactly 95% for any w; the posterior: 95% on average
+    # over the prior when w is drawn from it (Bayesian calibration); too narrow a prior
+    # under-covers a large fixed weight.
+    right = bayes.interval_coverage(lambda rng: 0.5 * rng.standard_normal(3), 20, 1.0, 0.5,
+                                    n_draws=4000, seed=2)
+    wrong = bayes.interval_coverage(lambda rng: np.array([3.0, 0.0, 0.0]), 20, 1.0, 0.5,
+                                    n_draws=4000, seed=3)
+    se = np.sqrt(0.95 * 0.05 / 4000)
+    for hits in (right["posterior"], right["least_squares"], wrong["least_squares"]):
+        assert np.all(np.abs(hits.mean(axis=0) - 0.95) < 4.5 * se)
+    assert wrong["posterior"][:, 0].mean() < 0.8
+    assert np.all(right["posterior_width"] < right["least_squares_width"])
+    with pytest.raises(TypeError, match="true_weights must be a function"):
+        bayes.interval_coverage(np.ones(3), 20, 1.0, 0.5)
