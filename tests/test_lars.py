@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, lars_path
 
-from regbook.chapters.lars import LarsPath, equiangular_direction, kkt_correlations, lar_path
+from regbook.chapters.lars import (LarsPath, equiangular_direction, kkt_correlations, lar_path,
+                                   lasso_many_responses)
 
 
 def _problem(seed, corr=0.5):
@@ -138,3 +139,30 @@ def test_all_zero_target_and_bad_input():
     full = lar_path(X, np.arange(10.0))
     with pytest.raises(ValueError, match="alpha must lie"):
         full.coef_at(2 * full.alphas[0])
+
+
+@pytest.mark.parametrize("alpha", [0.0, 0.01, 0.1, 0.5, 5.0])
+def test_lasso_many_responses_matches_sklearn(alpha):
+    rng = np.random.default_rng(2)
+    X = rng.standard_normal((35, 6)) * np.array([1.0, 3.0, 0.5, 1.0, 2.0, 1.0]) + 4.0
+    X[:, 1] += 0.8 * X[:, 0]
+    Y = X[:, :2] @ np.array([1.0, -0.5]) + rng.standard_normal((8, 35)) + 3.0
+    W, b = lasso_many_responses(X, Y, alpha)
+    for w, b_, y in zip(W, b, Y):
+        if alpha == 0.0:
+            ls = np.linalg.lstsq(np.c_[np.ones(35), X], y, rcond=None)[0]
+            assert np.allclose(w, ls[1:], atol=1e-7) and np.isclose(b_, ls[0], atol=1e-6)
+        else:
+            sk = Lasso(alpha=alpha, tol=1e-13, max_iter=500_000).fit(X, y)
+            assert np.allclose(w, sk.coef_, atol=1e-7) and np.isclose(b_, sk.intercept_, atol=1e-6)
+            assert np.array_equal(w == 0, sk.coef_ == 0)
+
+
+def test_lasso_many_responses_bad_input():
+    X = np.random.default_rng(0).standard_normal((10, 3))
+    with pytest.raises(ValueError, match="n_draws, n_samples"):
+        lasso_many_responses(X, np.ones((2, 9)), 0.1)
+    with pytest.raises(ValueError, match="alpha must be >= 0"):
+        lasso_many_responses(X, np.ones((2, 10)), -1.0)
+    with pytest.raises(ValueError, match="constant column"):
+        lasso_many_responses(np.c_[X, np.ones(10)], np.ones((2, 10)), 0.1)
