@@ -3,28 +3,50 @@ import numpy as np
 import pytest
 
 from regbook.exercises._feedback import ExerciseError
-from regbook.exercises.ch04 import check_alpha_max, check_lasso_coordinate_update, check_soft_threshold
+from regbook.exercises.ch04 import check_alpha_max, check_lasso_coordinate_update, check_orthonormal_estimates
 from regbook.penalties import soft_threshold
 
 
-def test_soft_threshold_accepts_correct(capsys):
-    assert check_soft_threshold(lambda z, t: np.sign(z) * np.maximum(np.abs(z) - t, 0.0))
-    assert check_soft_threshold(soft_threshold)
+def _orthonormal(z, lam):
+    return z * (np.abs(z) > lam), z / (1 + lam), np.sign(z) * np.maximum(np.abs(z) - lam, 0.0)
+
+
+def test_orthonormal_estimates_accepts_correct(capsys):
+    assert check_orthonormal_estimates(_orthonormal)
+    assert check_orthonormal_estimates(lambda z, lam: (np.where(np.abs(z) > lam, z, 0.0), z / (1.0 + lam),
+                                                       soft_threshold(z, lam)))
     assert "Correct" in capsys.readouterr().out
 
 
+def _swap(k, value):
+    def fn(z, lam):
+        out = list(_orthonormal(z, lam))
+        out[k] = value(z, lam)
+        return tuple(out)
+    return fn
+
+
 @pytest.mark.parametrize("wrong, match", [
-    (lambda z, t: z - t * np.sign(z), "cross zero"),
-    (lambda z, t: np.where(np.abs(z) <= t, 0.0, z), "hard-thresholding"),
-    (lambda z, t: np.maximum(z - t, 0.0), "forgot the sign"),
-    (lambda z, t: np.sign(z) * np.maximum(np.abs(z) - t, 1e-3), "exactly 0"),
-    (lambda z, t: 2 * np.sign(z) * np.maximum(np.abs(z) - t, 0.0), "off by"),
-    (lambda z, t: float(z[0]), "one value per entry"),
-    (lambda z, t: 1 / 0, "ZeroDivisionError"),
+    (_swap(0, lambda z, lam: soft_threshold(z, lam)), "are the lasso's"),
+    (_swap(0, lambda z, lam: z * (np.abs(z) > lam ** 2 / 2)), "λ²/2"),
+    (_swap(1, lambda z, lam: z / (1 + 24 * lam)), "1/\\(1 \\+ nλ\\)"),
+    (_swap(1, lambda z, lam: z / (1 + 2 * lam)), "1/\\(1 \\+ 2λ\\)"),
+    (_swap(2, lambda z, lam: np.where(np.abs(z) > lam, z, 0.0)), "hard thresholding"),
+    (_swap(1, lambda z, lam: z / (1 + lam) ** 2), "off by|ridge"),
+    (_swap(2, lambda z, lam: z[:2]), "shape"),
+    (lambda z, lam: 3.0, "tuple of three arrays"),
+    (lambda z, lam: 1 / 0, "ZeroDivisionError"),
 ])
-def test_soft_threshold_explains_mistakes(wrong, match):
+def test_orthonormal_estimates_explains_mistakes(wrong, match):
     with pytest.raises(ExerciseError, match=match):
-        check_soft_threshold(wrong)
+        check_orthonormal_estimates(wrong)
+
+
+def test_orthonormal_oracle_is_independent_of_the_closed_forms():
+    # the check's reference comes from fits; on a non-orthonormal design the closed forms would be wrong
+    from regbook.exercises.ch04 import _orthonormal_fits
+    z, best, ridge, lasso = _orthonormal_fits(0.4)
+    assert np.sum(best == 0) >= 1 and np.sum(lasso == 0) >= 1 and np.all(ridge != 0)
 
 
 def _alpha_max(X, y):

@@ -7,38 +7,78 @@ from ..penalties import soft_threshold
 from ._feedback import ExerciseError, fail_unless_close, passed
 from ._feedback import call_learner as _call
 
-__all__ = ["check_soft_threshold", "check_alpha_max", "check_lasso_coordinate_update"]
+__all__ = ["check_orthonormal_estimates", "check_alpha_max", "check_lasso_coordinate_update"]
 
 
-def check_soft_threshold(fn):
-    r"""Check ``fn(z, t)``: the soft-threshold :math:`S(z, t) = \mathrm{sign}(z)\max(|z| - t, 0)`.
+def _orthonormal_fits(lam, seed=0, n=24, p=5):
+    """Least-squares weights and the three fits on a random design with XᵀX/n = I (independent oracle)."""
+    from itertools import combinations
 
-    ``fn`` must work element-wise on a NumPy array ``z`` with a scalar ``t >= 0``.
+    from sklearn.linear_model import Lasso, Ridge
+
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((n, p))
+    X = np.sqrt(n) * np.linalg.qr(Z - Z.mean(axis=0))[0]
+    y = X @ np.array([2.5, -1.2, 0.6, -0.3, 0.05]) + 0.2 * rng.standard_normal(n) + 1.0
+    yc = y - y.mean()
+    z = X.T @ yc / n
+    best = (np.inf, np.zeros(p))
+    for k in range(p + 1):                      # best subset: every subset, cost λ²/2 per feature
+        for s in combinations(range(p), k):
+            w = np.zeros(p)
+            if s:
+                w[list(s)] = np.linalg.lstsq(X[:, list(s)], yc, rcond=None)[0]
+            value = np.sum((yc - X @ w) ** 2) / (2 * n) + lam ** 2 / 2 * k
+            if value < best[0]:
+                best = (value, w)
+    ridge = Ridge(alpha=n * lam).fit(X, y).coef_        # sklearn's Ridge alpha is n λ
+    lasso = Lasso(alpha=lam, tol=1e-12).fit(X, y).coef_
+    return z, best[1], ridge, lasso
+
+
+def check_orthonormal_estimates(fn):
+    r"""Check ``fn(z, lam)``: best subset, ridge and lasso weights from least-squares weights ``z``.
+
+    With orthonormal centred features (:math:`X^\top X / n = I`) each method is a
+    function of the least-squares weights ``z``; ``fn`` returns the tuple
+    ``(best_subset, ridge, lasso)`` of arrays shaped like ``z`` for the objectives
+    :math:`\frac{1}{2n}\|y - Xw - b\|^2` plus :math:`\frac{\lambda^2}{2}\#\{j: w_j \ne 0\}`,
+    :math:`\frac{\lambda}{2}\|w\|^2` and :math:`\lambda\|w\|_1`. The check compares
+    with brute-force best subset and scikit-learn's ``Ridge`` and ``Lasso`` fitted
+    on such a design.
     """
-    z = np.array([-3.0, -1.5, -1.0, -0.4, 0.0, 0.3, 1.0, 1.2, 4.0])
-    t = 1.0
-    got = np.asarray(_call(fn, z.copy(), t, name="your soft-threshold"), dtype=float)
-    if got.shape != z.shape:
-        raise ExerciseError(f"soft_threshold(z, t) must return one value per entry of z: z has shape "
-                            f"{z.shape}, you returned shape {got.shape}. Use np.sign/np.abs/np.maximum.")
-    expected = soft_threshold(z, t)
-    small = np.abs(z) <= t
-    if np.allclose(got, z - t * np.sign(z)):
-        raise ExerciseError("You shrink every entry by t, so entries smaller than t cross zero "
-                            "(e.g. -0.4 became 0.6). Soft-thresholding stops at zero: "
-                            "max(|z| - t, 0) before putting the sign back.")
-    if np.allclose(got, np.where(small, 0.0, z)):
-        raise ExerciseError("That is hard-thresholding: you zero the small entries but leave the big "
-                            "ones untouched (4 should become 3). The lasso also shrinks the survivors by t.")
-    if np.allclose(got, np.maximum(z - t, 0.0)):
-        raise ExerciseError("Negative entries all became 0: you forgot the sign. Apply the shrinkage to "
-                            "|z| and multiply by sign(z) (-3 should become -2).")
-    if np.any(got[small] != 0.0):
-        raise ExerciseError(f"Entries with |z| <= t must become exactly 0; for z = {z[small].tolist()} "
-                            f"you returned {got[small].round(4).tolist()}.")
-    fail_unless_close(got, expected, "soft_threshold(z, 1.0)",
-                      hint="S(z, t) = sign(z) * max(|z| - t, 0).")
-    return passed("small entries become exactly 0 and large ones move t closer to 0.")
+    for lam in (0.4, 1.0):
+        z, best, ridge, lasso = _orthonormal_fits(lam)
+        out = _call(fn, z.copy(), lam, name="your function")
+        try:
+            got_best, got_ridge, got_lasso = (np.asarray(a, dtype=float) for a in out)
+        except (TypeError, ValueError) as exc:
+            raise ExerciseError("Return a tuple of three arrays (best_subset, ridge, lasso), each shaped "
+                                f"like z; got {type(out).__name__}.") from exc
+        for name, got in (("best subset", got_best), ("ridge", got_ridge), ("lasso", got_lasso)):
+            if got.shape != z.shape:
+                raise ExerciseError(f"Your {name} estimate has shape {got.shape}; it needs one weight per "
+                                    f"entry of z, shape {z.shape}.")
+        if np.allclose(got_best, lasso) and not np.allclose(best, lasso):
+            raise ExerciseError("Your best-subset weights are the lasso's: best subset keeps the large "
+                                "least-squares weights untouched (hard thresholding), it does not shrink them.")
+        if np.allclose(got_best, z * (np.abs(z) > lam ** 2 / 2)) and not np.allclose(best, got_best):
+            raise ExerciseError("You thresholded best subset at the penalty per feature, λ²/2. Keeping w_j = z "
+                                "instead of 0 lowers the loss by z²/2, so it pays when z²/2 > λ²/2: |z| > λ.")
+        if np.allclose(got_ridge, z / (1 + 24 * lam)):
+            raise ExerciseError("Your ridge shrinks by 1/(1 + nλ): that is scikit-learn Ridge's alpha = nλ. "
+                                "In the book's objective (1/2n)||..||² + (λ/2)||w||² the factor is 1/(1 + λ).")
+        if np.allclose(got_ridge, z / (1 + 2 * lam)):
+            raise ExerciseError("Your ridge shrinks by 1/(1 + 2λ); with the penalty (λ/2)||w||² the derivative "
+                                "is λ w, so the factor is 1/(1 + λ).")
+        if np.allclose(got_lasso, np.where(np.abs(z) > lam, z, 0.0)) and not np.allclose(lasso, got_lasso):
+            raise ExerciseError("Your lasso is hard thresholding; the lasso also moves the kept weights λ "
+                                "closer to zero: sign(z) max(|z| - λ, 0).")
+        fail_unless_close(got_best, best, f"best subset at λ = {lam}", hint="z * (|z| > λ).")
+        fail_unless_close(got_ridge, ridge, f"ridge at λ = {lam}", hint="z / (1 + λ).", atol=1e-7)
+        fail_unless_close(got_lasso, lasso, f"lasso at λ = {lam}", hint="sign(z) max(|z| - λ, 0).", atol=1e-7)
+    return passed("hard thresholding, proportional shrinkage and soft thresholding match brute-force "
+                  "best subset and scikit-learn's Ridge and Lasso on an orthonormal design.")
 
 
 def _reference_alpha_max(X, y):
