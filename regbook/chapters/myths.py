@@ -127,7 +127,8 @@ def outlier_sensitivity(n_samples=40, *, outlier=40.0, alpha=0.01, slope=2.0, no
         Amount added to one target.
     alpha : float, default=0.01
         Penalty strength of ridge and lasso.
-    slope, noise : float
+    slope : float, default=2.0
+    noise : float, default=0.5
     random_state : int, default=0
     methods : tuple of str, default=("OLS", "ridge", "lasso", "LAD")
         The methods to fit (a subset saves time).
@@ -315,8 +316,12 @@ def accuracy_sparse_vs_dense(n_samples=60, n_features=100, *, n_informative=5, n
 
     Parameters
     ----------
-    n_samples, n_features, n_informative, n_repeats, n_test : int
-    noise : float
+    n_samples : int, default=60
+    n_features : int, default=100
+    n_informative : int, default=5
+    noise : float, default=1.0
+    n_repeats : int, default=5
+    n_test : int, default=500
     random_state : int, default=0
 
     Returns
@@ -369,6 +374,14 @@ def path_timing(n_samples=300, n_features=150, *, n_alphas=50, n_informative=10,
     one ridge solve about ``n_samples * n_features**2`` (forming :math:`X^\top X`) plus
     ``n_features**3 / 3`` (Cholesky).
 
+    Parameters
+    ----------
+    n_samples : int, default=300
+    n_features : int, default=150
+    n_alphas : int, default=50
+    n_informative : int, default=10
+    random_state : int, default=0
+
     Returns
     -------
     dict
@@ -419,6 +432,13 @@ def path_timing(n_samples=300, n_features=150, *, n_alphas=50, n_informative=10,
 def lasso_weight_values(X, y, alpha):
     r"""The lasso weights at one solver ``alpha`` and how many distinct values they take.
 
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,)
+    alpha : float
+        The book's λ (scikit-learn ``Lasso``'s alpha).
+
     Returns
     -------
     dict
@@ -451,6 +471,14 @@ def correlated_pair_stability(n_samples=50, *, correlation=0.99, alpha=0.3, n_da
     (:math:`y = x_1 + x_2 + \varepsilon`) and a third is pure noise. Lasso and ridge
     (solver ``alpha``, regbook scaling) are fitted on ``n_datasets`` independent
     draws of the data.
+
+    Parameters
+    ----------
+    n_samples : int, default=50
+    correlation : float, default=0.99
+    alpha : float, default=0.3
+    n_datasets : int, default=100
+    random_state : int, default=0
 
     Returns
     -------
@@ -635,9 +663,12 @@ def path_timing_fair(n_samples=300, n_features=150, *, correlation=0.0, n_alphas
 
     Parameters
     ----------
-    n_samples, n_features : int, default=300, 150
+    n_samples : int, default=300
+    n_features : int, default=150
     correlation : float, default=0.0
-    n_alphas, n_informative, n_runs : int
+    n_alphas : int, default=50
+    n_informative : int, default=10
+    n_runs : int, default=2
     include_regbook : bool, default=False
     tol : float, default=1e-4
     max_iter : int, default=1000
@@ -777,7 +808,10 @@ def dense_truth_accuracy(kind, *, n_samples=60, n_features=100, noise=1.0, n_dat
     Parameters
     ----------
     kind : str, one of :data:`TRUTHS` ("sparse" or a dense shape)
-    n_samples, n_features, n_datasets, n_test : int
+    n_samples : int, default=60
+    n_features : int, default=100
+    n_datasets : int, default=30
+    n_test : int, default=500
     noise : float, default=1.0
     random_state : int, default=0
 
@@ -957,6 +991,15 @@ def leverage_lad(n_samples=40, *, x_outlier=20.0, slope=2.0, noise=0.5, random_s
     Data as in :func:`outlier_sensitivity` (x uniform on [0, 1]); the largest ``x`` is
     moved to ``x_outlier``, its target unchanged.
 
+    Parameters
+    ----------
+    n_samples : int, default=40
+    x_outlier : float, default=20.0
+        Where the largest input is moved.
+    slope : float, default=2.0
+    noise : float, default=0.5
+    random_state : int, default=0
+
     Returns
     -------
     dict
@@ -987,6 +1030,16 @@ def lasso_selection(n_samples=100, n_features=50, *, n_informative=5, size=1.0, 
     Truth: ``n_informative`` weights :math:`\pm` ``size``, the rest 0; λ by the 5-fold CV of
     :func:`dense_truth_accuracy`'s lasso.
 
+    Parameters
+    ----------
+    n_samples : int, default=100
+    n_features : int, default=50
+    n_informative : int, default=5
+    size : float, default=1.0
+        Size of each true weight.
+    noise : float, default=1.0
+    random_state : int, default=0
+
     Returns
     -------
     dict
@@ -1010,13 +1063,21 @@ def lasso_selection(n_samples=100, n_features=50, *, n_informative=5, size=1.0, 
 
 
 def irrepresentable_path(n_samples=1000, *, cross=2.0 / 3.0, noise=1.0, random_state=0):
-    r"""Does any λ on the lasso path select exactly the true features {x1, x2}?
+    r"""Whether some λ on the lasso path selects exactly the true features {x1, x2}.
 
     ``x1, x2`` independent :math:`N(0,1)`; ``x3 = c x1 + c x2 + \sqrt{1 - 2c^2} z`` with
     ``c = cross``; truth ``y = x1 + x2 + noise``. The irrepresentable condition
     :math:`|\Sigma_{3S}\Sigma_{SS}^{-1}\operatorname{sign}(w_S)| = 2c < 1` fails for
     ``c > 1/2``. The whole lasso path, exactly: scikit-learn ``lars_path_gram(method="lasso")``
     (piecewise linear between its knots), every λ from :math:`\lambda_{\max}` to 0.
+
+    Parameters
+    ----------
+    n_samples : int, default=1000
+    cross : float, default=2/3
+        The loading ``c`` of ``x3`` on ``x1`` and on ``x2``; ``|c| < 1/sqrt(2)``.
+    noise : float, default=1.0
+    random_state : int, default=0
 
     Returns
     -------
@@ -1062,6 +1123,14 @@ def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, random_s
     features have entered. *Naive*: select and test on all samples. *Split*: select on
     the first half, test (OLS t-tests) on the second half.
 
+    Parameters
+    ----------
+    n_samples : int, default=100
+    n_features : int, default=50
+    n_select : int, default=5
+        Stop the lasso path when this many features have entered.
+    random_state : int, default=0
+
     Returns
     -------
     dict
@@ -1098,6 +1167,13 @@ def regularization_gain(n_samples=500, n_features=10, *, noise=0.1, random_state
     from :math:`10^{-8}` to :math:`10^{1}` (book's λ). Ridge's λ by exact leave-one-out
     (:func:`ridge_loo`); the oracle takes the grid's λ of smallest excess risk; ``default``
     is scikit-learn's ``Ridge()`` (alpha=1, so λ = 1/n).
+
+    Parameters
+    ----------
+    n_samples : int, default=500
+    n_features : int, default=10
+    noise : float, default=0.1
+    random_state : int, default=0
 
     Returns
     -------

@@ -15,6 +15,21 @@ def check_median_constant(fn):
 
     The answer is any median of ``y`` (for an even number of values, any point
     between the two middle ones minimizes the loss; the check accepts all of them).
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(y)`` with ``y`` an ndarray (n_samples,); returns a float.
+
+    Returns
+    -------
+    bool
+        True when every case passes (a wrong answer raises ``ExerciseError`` explaining it).
+
+    Examples
+    --------
+    >>> _ = check_median_constant(np.median)
+    Correct! ...
     """
     cases = [np.array([3.0, -1.0, 7.0, 0.5, 100.0]),
              np.array([2.0, 9.0, -4.0, 1.0, 1.5, 50.0, 0.0]),
@@ -51,6 +66,28 @@ def check_lasso_non_unique(X, y, alpha, w_a, w_b):
     :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha\|w\|_1` (with the intercept
     :math:`b` fitted, i.e. :math:`b = \bar y - \bar x^\top w`) and differ by more
     than 1e-3 in some weight.
+
+    Parameters
+    ----------
+    X : array_like (n_samples, n_features)
+    y : array_like (n_samples,)
+    alpha : float > 0
+    w_a, w_b : array_like (n_features,)
+        The two solutions.
+
+    Returns
+    -------
+    bool
+        True when both are solutions and differ (otherwise ``ExerciseError`` explains why).
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 1.0], [2.0, 2.0], [-1.0, -1.0], [0.5, 0.5]])
+    >>> y = np.array([1.0, 2.1, -0.9, 0.4])
+    >>> from regbook.solvers import coordinate_descent
+    >>> w = coordinate_descent(X, y, 0.1).coef
+    >>> _ = check_lasso_non_unique(X, y, 0.1, [w.sum(), 0.0], [0.0, w.sum()])
+    Correct! ...
     """
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
@@ -100,7 +137,17 @@ def check_shift_location(fn):
     ``fn`` must return the :math:`c` of the minimizer of
     :math:`\tfrac12\sum_i (y_i - c - \gamma_i)^2 + \lambda\sum_i|\gamma_i|` over :math:`c` and
     :math:`\gamma`. Profiling out :math:`\gamma` leaves Huber's loss with threshold
-    :math:`\lambda`; the check compares with a direct minimization of that loss.
+    :math:`\lambda`; the check compares with the root of Huber's estimating equation.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(y, lam)`` with ``y`` an ndarray (n_samples,) and ``lam`` a float > 0; returns a float.
+
+    Returns
+    -------
+    bool
+        True when every case passes (a wrong answer raises ``ExerciseError`` explaining it).
 
     Examples
     --------
