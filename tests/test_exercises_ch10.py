@@ -69,3 +69,48 @@ def test_bad_shapes_and_alpha_fail():
         check_lasso_non_unique(X, y, 0.1, [1.0, 0.0], [0.0, 1.0])
     with pytest.raises(ExerciseError, match="alpha > 0"):
         check_lasso_non_unique(X, y, 0.0, [1.0, 0, 0], [0, 1.0, 0])
+
+
+# ---- check_shift_location: oracle = a direct minimization of Huber's loss, independently coded
+def _huber_by_grid(y, lam):
+    grid = np.linspace(y.min(), y.max(), 200001)
+    r = np.abs(y[None, :] - grid[:, None])
+    loss = np.sum(np.where(r <= lam, r**2 / 2, lam * r - lam**2 / 2), axis=1)
+    return grid[np.argmin(loss)]
+
+
+def _alternating(y, lam):
+    c = np.mean(y)
+    for _ in range(10000):
+        r = y - c
+        gamma = np.sign(r) * np.maximum(np.abs(r) - lam, 0)
+        c_new = np.mean(y - gamma)
+        if abs(c_new - c) < 1e-14:
+            break
+        c = c_new
+    return c
+
+
+def test_shift_location_passes_the_alternating_solution(capsys):
+    from regbook.exercises.ch10 import check_shift_location
+    assert check_shift_location(_alternating)
+    assert "Huber" in capsys.readouterr().out
+
+
+def test_shift_location_oracle_matches_a_grid():
+    from regbook.exercises.ch10 import _huber_location
+    y = np.array([0.0, 0.3, -0.2, 0.1, 8.0, 9.0])
+    assert _huber_location(y, 0.5) == pytest.approx(_huber_by_grid(y, 0.5), abs=1e-4)
+    assert _huber_location(y, 0.5) == pytest.approx(_alternating(y, 0.5), abs=1e-8)
+
+
+@pytest.mark.parametrize("fn, message", [
+    (lambda y, lam: np.mean(y), "returned the mean"),
+    (lambda y, lam: np.median(y), "returned the median"),
+    (lambda y, lam: 0.0, "the minimizer is"),
+    (lambda y, lam: [1.0, 2.0], "Return one number"),
+])
+def test_shift_location_explains_wrong_answers(fn, message):
+    from regbook.exercises.ch10 import check_shift_location
+    with pytest.raises(ExerciseError, match=message):
+        check_shift_location(fn)

@@ -172,3 +172,179 @@ def test_nonlinear_fit_lasso_engines_agree(seed):
 def test_nonlinear_fit_rejects_unknown_lasso_solver():
     with pytest.raises(ValueError, match=r"^lasso_solver='glmnet' is not recognised"):
         myths.nonlinear_fit(n_samples=20, degree=3, lasso_solver="glmnet")
+
+
+# ---------------------------------------------------------------------------------------------
+# second edition: fair timing, dense truths, ridge zero crossings, Huber, new myths
+# ---------------------------------------------------------------------------------------------
+def test_equicorrelated_design_has_the_requested_correlation():
+    X = myths.equicorrelated_design(40000, 4, 0.9, np.random.default_rng(0))
+    C = np.corrcoef(X.T)
+    assert np.allclose(C[np.triu_indices(4, 1)], 0.9, atol=0.01)
+    assert np.allclose(X.var(axis=0), 1.0, atol=0.03)
+    with pytest.raises(ValueError, match="correlation"):
+        myths.equicorrelated_design(10, 2, 1.0, np.random.default_rng(0))
+
+
+def test_path_timing_fair_reports_scikit_learns_sweeps_and_times_the_svd_path(monkeypatch):
+    lasso_calls, ridge_calls = [], []
+    monkeypatch.setattr(myths, "lasso_path", _padded(myths.lasso_path, 0.0, lasso_calls))
+    monkeypatch.setattr(myths, "ridge_path", _padded(myths.ridge_path, 0.05, ridge_calls))
+    out = myths.path_timing_fair(80, 20, correlation=0.5, n_alphas=10, n_runs=2)
+    assert len(lasso_calls) == 2 and len(ridge_calls) == 1 + 2          # warm-up + one per run
+    np.testing.assert_array_equal(out["sweeps"], np.asarray(lasso_calls[-1][2][3]))
+    assert out["ridge_seconds"] >= 0.05 and out["ratio"] == pytest.approx(
+        out["sklearn_seconds"] / out["ridge_seconds"])
+    assert np.isnan(out["regbook_seconds"]) and out["converged"]
+    # the ridge path it times is the solution for every alpha (scikit-learn Ridge, alpha = n * lam)
+    from sklearn.linear_model import Ridge
+    (X, y, alphas), _, path = ridge_calls[-1]
+    k = len(alphas) // 2
+    assert np.allclose(path.coefs[k], Ridge(alpha=80 * alphas[k]).fit(X, y).coef_, atol=1e-8)
+
+
+def test_path_timing_fair_sweeps_grow_with_correlation():
+    low = myths.path_timing_fair(200, 40, correlation=0.0, n_alphas=20, n_runs=1)
+    high = myths.path_timing_fair(200, 40, correlation=0.9, n_alphas=20, n_runs=1,
+                                  include_regbook=True)
+    assert high["sweeps"].sum() > 5 * low["sweeps"].sum()
+    assert np.isfinite(high["regbook_seconds"]) and high["regbook_ratio"] > 0
+
+
+@pytest.mark.parametrize("kind", myths.TRUTHS)
+def test_dense_truth_shapes(kind):
+    w = myths.dense_truth(kind, 50, np.random.default_rng(1), energy=20.0)
+    assert w @ w == pytest.approx(20.0)
+    assert np.sum(w != 0) == (5 if kind == "sparse" else 50)
+    a = np.sort(np.abs(w))[::-1]
+    if kind == "decay 1/j":
+        assert np.allclose(a / a[0], 1.0 / np.arange(1, 51))
+    if kind == "geometric 0.8^j":
+        assert np.allclose(a[1:] / a[:-1], 0.8)
+    with pytest.raises(ValueError, match="kind"):
+        myths.dense_truth("laplace", 5, np.random.default_rng(0))
+
+
+def test_lasso_cv_matches_scikit_learns_lassocv_on_the_same_folds():
+    from sklearn.linear_model import LassoCV
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((50, 30))
+    y = X[:, :3] @ [2.0, -1.0, 1.5] + rng.standard_normal(50)
+    pred, coef = myths._lasso_cv_predict(X, y, X[:5], rng=np.random.default_rng(7))
+    folds = np.random.default_rng(7).permutation(np.arange(50) % 5)
+    amax = np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))) / 50
+    cv = [(np.flatnonzero(folds != f), np.flatnonzero(folds == f)) for f in range(5)]
+    ref = LassoCV(alphas=amax * np.logspace(0, -2, 12), cv=cv, max_iter=100_000, tol=1e-4).fit(X, y)
+    assert np.allclose(coef, ref.coef_, atol=1e-3)
+    assert np.allclose(pred, ref.predict(X[:5]), atol=1e-2)
+
+
+def test_ridge_loo_matches_brute_force_leave_one_out():
+    from sklearn.linear_model import Ridge
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((25, 4))
+    y = X @ [1.0, -2.0, 0.0, 0.5] + rng.standard_normal(25)
+    lams = [0.0, 0.05, 1.0]
+    coefs, icpts, loo = myths.ridge_loo(X, y, lams)
+    for k, lam in enumerate(lams):
+        full = Ridge(alpha=25 * lam).fit(X, y)
+        assert np.allclose(coefs[k], full.coef_) and icpts[k] == pytest.approx(full.intercept_)
+        errs = []
+        for i in range(25):  # the hat-matrix LOO keeps the penalty n * lam of the full fit
+            keep = np.arange(25) != i
+            errs.append(y[i] - Ridge(alpha=25 * lam).fit(X[keep], y[keep]).predict(X[i:i + 1])[0])
+        assert loo[k] == pytest.approx(np.mean(np.square(errs)), rel=1e-9)
+
+
+def test_ridge_zero_crossings_are_zeros_of_scikit_learns_ridge():
+    from sklearn.linear_model import Ridge
+    import regbook
+    X, y, _ = regbook.make_sparse_regression(60, 8, 3, random_state=0)
+    out = myths.ridge_zero_crossings(X, y, np.logspace(-4, 3, 400))
+    assert len(out["crossings"]) == 3
+    for j, lam in out["crossings"]:
+        w = Ridge(alpha=60 * lam, solver="svd").fit(X, y).coef_
+        assert abs(w[j]) < 1e-12 * np.abs(w).max()
+        a = Ridge(alpha=60 * lam * 0.99, solver="svd").fit(X, y).coef_[j]
+        b = Ridge(alpha=60 * lam * 1.01, solver="svd").fit(X, y).coef_[j]
+        assert a * b < 0
+    # n_grew, counted by brute force from scikit-learn's Ridge on the same grid
+    grid = np.logspace(-4, 3, 400)
+    W = np.array([Ridge(alpha=60 * g, solver="svd").fit(X, y).coef_ for g in grid])
+    assert out["n_grew"] == int(np.sum(np.any(np.diff(np.abs(W), axis=0) > 1e-12, axis=0)))
+
+
+def test_mean_shift_lasso_is_huber():
+    from sklearn.linear_model import HuberRegressor
+    rng = np.random.default_rng(2)
+    x = rng.uniform(0, 1, 60)
+    y = 1 + 2 * x + 0.3 * rng.standard_normal(60)
+    y[:5] += 20
+    hr = HuberRegressor(epsilon=1.5, alpha=0.0, tol=1e-12, max_iter=10000).fit(x[:, None], y)
+    w, b, g = myths.mean_shift_lasso(x[:, None], y, 1.5 * hr.scale_)
+    assert w[0] == pytest.approx(hr.coef_[0], abs=1e-3) and b == pytest.approx(hr.intercept_, abs=1e-3)
+    assert np.all(g[:5] > 0)                            # the corrupted samples are declared outliers
+    # location model: the median for small lam, the mean for huge lam
+    yy = np.array([0.0, 1.0, 2.0, 3.0, 100.0])
+    assert myths.mean_shift_lasso(np.zeros((5, 0)), yy, 0.1)[1] == pytest.approx(2.0)
+    assert myths.mean_shift_lasso(np.zeros((5, 0)), yy, 1e3)[1] == pytest.approx(21.2)
+    with pytest.raises(ValueError, match="lam"):
+        myths.mean_shift_lasso(np.zeros((5, 0)), yy, 0.0)
+
+
+def test_leverage_point_breaks_lad_but_not_on_clean_data():
+    out = myths.leverage_lad(random_state=3)
+    assert 1.5 < out["lad_clean"] < 2.5 and out["lad_dirty"] < 0.5 * out["lad_clean"]
+    assert out["ols_dirty"] < 0.5 * out["ols_clean"]
+
+
+def test_irrepresentable_path_agrees_with_a_fine_lasso_grid():
+    from sklearn.linear_model import lasso_path
+    for cross in (0.2, 2.0 / 3.0):
+        for seed in range(4):
+            exact = myths.irrepresentable_path(500, cross=cross, random_state=seed)["exact"]
+            rng = np.random.default_rng(seed)
+            x1, x2, z = rng.standard_normal((3, 500))
+            X = np.column_stack([x1, x2, cross * (x1 + x2) + np.sqrt(1 - 2 * cross**2) * z])
+            y = x1 + x2 + rng.standard_normal(500)
+            Xc, yc = X - X.mean(0), y - y.mean()
+            grid = np.max(np.abs(Xc.T @ yc)) / 500 * np.logspace(0, -5, 3000)
+            _, coefs, _ = lasso_path(Xc, yc, alphas=grid, tol=1e-12, max_iter=100_000)
+            nz = np.abs(coefs) > 1e-10
+            fine = bool(np.any(nz[0] & nz[1] & ~nz[2]))
+            if fine:              # a grid can miss a short interval, never invent one
+                assert exact
+            if cross == 0.2:
+                assert exact and fine
+
+
+def test_ols_pvalues_match_scipy_and_post_selection_shapes():
+    from scipy import stats
+    rng = np.random.default_rng(0)
+    x, y = rng.standard_normal((2, 30))
+    assert myths._ols_pvalues(x[:, None], y)[0] == pytest.approx(stats.linregress(x, y).pvalue)
+    out = myths.post_selection_pvalues(60, 20, n_select=3, random_state=1)
+    assert out["naive"].shape == out["split"].shape == (3,)
+    assert np.all((out["naive"] >= 0) & (out["naive"] <= 1))
+
+
+def test_regularization_gain_excess_risk_equals_test_mse_minus_noise():
+    out = myths.regularization_gain(200, 5, noise=0.5, random_state=4)
+    # oracle: a huge fresh test sample from the same model; refit the OLS the function reports
+    rng = np.random.default_rng(4)
+    X = rng.standard_normal((200, 5))
+    w = rng.standard_normal(5)
+    y = X @ w + 0.5 * rng.standard_normal(200)
+    A = np.column_stack([np.ones(200), X])
+    coef = np.linalg.lstsq(A, y, rcond=None)[0]
+    Xt = np.random.default_rng(99).standard_normal((400_000, 5))
+    mse = np.mean((Xt @ w - coef[0] - Xt @ coef[1:]) ** 2)
+    assert out["ols"] == pytest.approx(mse, rel=0.02)
+    assert out["oracle"] <= min(out["ols"], out["ridge_cv"]) + 1e-15
+
+
+def test_outlier_sensitivity_methods_subset_and_bad_name():
+    out = myths.outlier_sensitivity(methods=("LAD",))
+    assert set(out["fits"]) == {"LAD"}
+    with pytest.raises(ValueError, match="methods"):
+        myths.outlier_sensitivity(methods=("huber",))

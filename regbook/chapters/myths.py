@@ -14,12 +14,17 @@ scikit-learn's ``QuantileRegressor(quantile=0.5, alpha=0)``.
 from __future__ import annotations
 
 import time
+import warnings
 
 import numpy as np
-from sklearn.linear_model import LassoCV, QuantileRegressor, RidgeCV, lasso_path
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.linear_model import (Lasso, LassoCV, QuantileRegressor, RidgeCV, lars_path,
+                                  lars_path_gram, lasso_path)
 from threadpoolctl import threadpool_limits
 
 from .._validation import check_alpha, check_choice, check_positive, check_positive_int
+from ..paths import lasso_path as rb_lasso_path
+from ..paths import ridge_path
 from ..solvers import coordinate_descent, objective, ridge_closed_form
 
 __all__ = [
@@ -32,6 +37,20 @@ __all__ = [
     "lasso_weight_values",
     "correlated_pair_stability",
     "nonlinear_fit",
+    "equicorrelated_design",
+    "path_timing_fair",
+    "DENSE_TRUTHS",
+    "TRUTHS",
+    "ridge_loo",
+    "dense_truth",
+    "dense_truth_accuracy",
+    "ridge_zero_crossings",
+    "mean_shift_lasso",
+    "leverage_lad",
+    "lasso_selection",
+    "irrepresentable_path",
+    "post_selection_pvalues",
+    "regularization_gain",
 ]
 
 
@@ -92,7 +111,7 @@ def location_estimates(y, grid_size=801):
 
 
 def outlier_sensitivity(n_samples=40, *, outlier=40.0, alpha=0.01, slope=2.0, noise=0.5,
-                        random_state=0):
+                        random_state=0, methods=("OLS", "ridge", "lasso", "LAD")):
     r"""How far one corrupted target moves OLS, ridge, lasso and LAD fits of a line.
 
     Data: :math:`y = 1 + \text{slope}\, x + \varepsilon`, :math:`x` uniform on [0, 1]; the
@@ -108,14 +127,17 @@ def outlier_sensitivity(n_samples=40, *, outlier=40.0, alpha=0.01, slope=2.0, no
         Amount added to one target.
     alpha : float, default=0.01
         Penalty strength of ridge and lasso.
-    slope, noise : float
+    slope : float, default=2.0
+    noise : float, default=0.5
     random_state : int, default=0
+    methods : tuple of str, default=("OLS", "ridge", "lasso", "LAD")
+        The methods to fit (a subset saves time).
 
     Returns
     -------
     dict
         ``x``, ``y_clean``, ``y_dirty`` (n_samples,), ``outlier_index``, and for each
-        method name in ``("OLS", "ridge", "lasso", "LAD")`` a dict
+        method name in ``methods`` a dict
         ``{"clean": (slope, intercept), "dirty": (slope, intercept), "shift": |Δslope|}``
         under ``result["fits"][name]``.
 
@@ -147,8 +169,10 @@ def outlier_sensitivity(n_samples=40, *, outlier=40.0, alpha=0.01, slope=2.0, no
             return float(coef[0]), b
         return float(res.coef[0]), float(res.intercept)
 
+    for name in methods:
+        check_choice(name, "methods", ("OLS", "ridge", "lasso", "LAD"))
     fits = {}
-    for name in ("OLS", "ridge", "lasso", "LAD"):
+    for name in methods:
         clean, dirty = fit(name, y_clean), fit(name, y_dirty)
         fits[name] = {"clean": clean, "dirty": dirty, "shift": abs(dirty[0] - clean[0])}
     return {"x": x, "y_clean": y_clean, "y_dirty": y_dirty, "outlier_index": idx, "fits": fits}
@@ -292,8 +316,12 @@ def accuracy_sparse_vs_dense(n_samples=60, n_features=100, *, n_informative=5, n
 
     Parameters
     ----------
-    n_samples, n_features, n_informative, n_repeats, n_test : int
-    noise : float
+    n_samples : int, default=60
+    n_features : int, default=100
+    n_informative : int, default=5
+    noise : float, default=1.0
+    n_repeats : int, default=5
+    n_test : int, default=500
     random_state : int, default=0
 
     Returns
@@ -346,6 +374,14 @@ def path_timing(n_samples=300, n_features=150, *, n_alphas=50, n_informative=10,
     one ridge solve about ``n_samples * n_features**2`` (forming :math:`X^\top X`) plus
     ``n_features**3 / 3`` (Cholesky).
 
+    Parameters
+    ----------
+    n_samples : int, default=300
+    n_features : int, default=150
+    n_alphas : int, default=50
+    n_informative : int, default=10
+    random_state : int, default=0
+
     Returns
     -------
     dict
@@ -396,6 +432,13 @@ def path_timing(n_samples=300, n_features=150, *, n_alphas=50, n_informative=10,
 def lasso_weight_values(X, y, alpha):
     r"""The lasso weights at one solver ``alpha`` and how many distinct values they take.
 
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,)
+    alpha : float
+        The book's λ (scikit-learn ``Lasso``'s alpha).
+
     Returns
     -------
     dict
@@ -429,6 +472,14 @@ def correlated_pair_stability(n_samples=50, *, correlation=0.99, alpha=0.3, n_da
     (solver ``alpha``, regbook scaling) are fitted on ``n_datasets`` independent
     draws of the data.
 
+    Parameters
+    ----------
+    n_samples : int, default=50
+    correlation : float, default=0.99
+    alpha : float, default=0.3
+    n_datasets : int, default=100
+    random_state : int, default=0
+
     Returns
     -------
     dict
@@ -454,7 +505,7 @@ def correlated_pair_stability(n_samples=50, *, correlation=0.99, alpha=0.3, n_da
         h, e1, e2, x3, eps = rng.standard_normal((5, n_samples))
         X = np.column_stack([s * h + t * e1, s * h + t * e2, x3])
         y = X[:, 0] + X[:, 1] + eps
-        lasso.append(coordinate_descent(X, y, alpha, max_iter=10000).coef)
+        lasso.append(Lasso(alpha=alpha, tol=1e-12, max_iter=100_000).fit(X, y).coef_)
         ridge.append(ridge_closed_form(X, y, alpha).coef)
     lasso, ridge = np.array(lasso), np.array(ridge)
     drops = np.sum(lasso[:, :2] == 0.0, axis=1) == 1
@@ -559,3 +610,591 @@ def nonlinear_fit(n_samples=30, degree=9, *, noise=0.25, n_test=200, random_stat
     line = ridge_closed_form(x[:, None], y, 0.0)
     out["test_mse"]["line"] = float(np.mean((y_te - line.coef[0] * x_te - line.intercept) ** 2))
     return out
+
+
+# ---------------------------------------------------------------------------
+# Second edition: fair speed comparison, several dense truths, ridge zero crossings,
+# outliers (Huber = L1 on per-sample shifts, leverage), and four more myths.
+# ---------------------------------------------------------------------------
+def equicorrelated_design(n_samples, n_features, correlation, rng):
+    r"""Gaussian features with unit variance and every pairwise correlation ``correlation``.
+
+    ``X = sqrt(1 - rho) Z + sqrt(rho) z 1^T`` with ``Z`` (n_samples, n_features) and ``z``
+    (n_samples,) standard normal.
+
+    Parameters
+    ----------
+    n_samples, n_features : int
+    correlation : float in [0, 1)
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_features)
+
+    Examples
+    --------
+    >>> X = equicorrelated_design(20000, 3, 0.5, np.random.default_rng(0))
+    >>> bool(abs(np.corrcoef(X.T)[0, 1] - 0.5) < 0.02)
+    True
+    """
+    if not 0.0 <= float(correlation) < 1.0:
+        raise ValueError(f"correlation must be in [0, 1), got {correlation!r}; "
+                         "pass e.g. correlation=0.5")
+    Z = rng.standard_normal((n_samples, n_features))
+    return np.sqrt(1.0 - correlation) * Z + np.sqrt(correlation) * rng.standard_normal((n_samples, 1))
+
+
+def path_timing_fair(n_samples=300, n_features=150, *, correlation=0.0, n_alphas=50,
+                     n_informative=10, n_runs=2, include_regbook=False, tol=1e-4,
+                     max_iter=1000, regbook_tol=1e-6, random_state=0):
+    r"""Time a whole lasso path against the ridge path from one SVD, on one design.
+
+    Design: :func:`equicorrelated_design` with ``correlation``; ``n_informative``
+    weights :math:`N(0, 2^2)`, the rest 0, unit noise. Grid: ``n_alphas`` values of
+    the book's λ from :math:`\lambda_{\max}` down to :math:`10^{-3}\lambda_{\max}`.
+    Timed on one thread, best of ``n_runs``:
+
+    * ``sklearn``: scikit-learn ``lasso_path`` (coordinate descent, warm starts), ``tol``
+      and ``max_iter`` as given (scikit-learn's defaults; sweeps read from its ``n_iter``);
+    * ``ridge``: :func:`regbook.paths.ridge_path`, one SVD for every λ;
+    * ``regbook`` (if ``include_regbook``): :func:`regbook.paths.lasso_path` with
+      ``regbook_tol`` (its tolerance is on the KKT violation, not on the duality gap).
+
+    Parameters
+    ----------
+    n_samples : int, default=300
+    n_features : int, default=150
+    correlation : float, default=0.0
+    n_alphas : int, default=50
+    n_informative : int, default=10
+    n_runs : int, default=2
+    include_regbook : bool, default=False
+    tol : float, default=1e-4
+    max_iter : int, default=1000
+    regbook_tol : float, default=1e-6
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        ``sklearn_seconds``, ``ridge_seconds``, ``regbook_seconds`` (nan if not run),
+        ``ratio`` (sklearn / ridge), ``regbook_ratio`` (regbook / ridge),
+        ``sweeps`` (n_alphas,), ``converged`` (bool: every λ below ``max_iter`` sweeps).
+
+    Examples
+    --------
+    >>> out = path_timing_fair(60, 10, n_alphas=5, n_runs=1)
+    >>> out["sweeps"].shape, out["converged"]
+    ((5,), True)
+    """
+    n_samples = check_positive_int(n_samples, "n_samples")
+    n_features = check_positive_int(n_features, "n_features")
+    n_runs = check_positive_int(n_runs, "n_runs")
+    rng = _rng(random_state)
+    X = equicorrelated_design(n_samples, n_features, correlation, rng)
+    w = np.zeros(n_features)
+    w[:n_informative] = rng.normal(0.0, 2.0, min(n_informative, n_features))
+    y = X @ w + rng.standard_normal(n_samples)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    alphas = np.max(np.abs(Xc.T @ yc)) / n_samples * np.logspace(0, -3, n_alphas)
+    best = {"sklearn": np.inf, "ridge": np.inf, "regbook": np.nan}
+    with threadpool_limits(limits=1):
+        ridge_path(X, y, alphas)  # warm-up
+        for _ in range(n_runs):
+            t0 = time.perf_counter()
+            Xc_, yc_ = X - X.mean(0), y - y.mean()  # the centring is part of the path's cost
+            with warnings.catch_warnings():  # non-convergence is reported in "converged"
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                _, _, _, n_iters = lasso_path(Xc_, yc_, alphas=alphas, tol=tol,
+                                              max_iter=max_iter, return_n_iter=True)
+            best["sklearn"] = min(best["sklearn"], time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            ridge_path(X, y, alphas)
+            best["ridge"] = min(best["ridge"], time.perf_counter() - t0)
+            if include_regbook:
+                t0 = time.perf_counter()
+                rb_lasso_path(X, y, alphas=alphas, tol=regbook_tol, max_iter=10 * max_iter)
+                best["regbook"] = np.fmin(best["regbook"], time.perf_counter() - t0)
+    sweeps = np.asarray(n_iters)
+    return {
+        "sklearn_seconds": best["sklearn"],
+        "ridge_seconds": best["ridge"],
+        "regbook_seconds": best["regbook"],
+        "ratio": best["sklearn"] / best["ridge"],
+        "regbook_ratio": best["regbook"] / best["ridge"],
+        "sweeps": sweeps,
+        "converged": bool(np.all(sweeps < max_iter)),
+    }
+
+
+DENSE_TRUTHS = ("gaussian", "decay 1/j", "geometric 0.8^j", "student-t (1 df)")
+TRUTHS = ("sparse",) + DENSE_TRUTHS
+
+
+def dense_truth(kind, n_features, rng, energy=20.0):
+    r"""A dense true weight vector (every entry nonzero) of one of four shapes.
+
+    ``"gaussian"``: i.i.d. :math:`N(0,1)` (ridge's own prior); ``"decay 1/j"``:
+    :math:`\pm 1/j`; ``"geometric 0.8^j"``: :math:`\pm 0.8^j`; ``"student-t (1 df)"``:
+    i.i.d. Cauchy. Signs random, features in random order, rescaled so that
+    :math:`\|w\|^2` = ``energy``. For comparison ``"sparse"`` gives 5 equal nonzero
+    weights :math:`\pm 2` (the same energy by default).
+
+    Parameters
+    ----------
+    kind : {"sparse", "gaussian", "decay 1/j", "geometric 0.8^j", "student-t (1 df)"}
+    n_features : int
+    rng : numpy.random.Generator
+    energy : float, default=20.0
+
+    Returns
+    -------
+    w : ndarray of shape (n_features,), no zero entry (except for ``"sparse"``)
+
+    Examples
+    --------
+    >>> w = dense_truth("decay 1/j", 50, np.random.default_rng(0))
+    >>> bool(np.all(w != 0)), round(float(w @ w), 6)
+    (True, 20.0)
+    """
+    kind = check_choice(kind, "kind", TRUTHS)
+    j = np.arange(1, n_features + 1)
+    signs = rng.choice([-1.0, 1.0], n_features)
+    if kind == "sparse":
+        w = np.where(j <= 5, signs, 0.0)
+    elif kind == "gaussian":
+        w = rng.standard_normal(n_features)
+    elif kind == "decay 1/j":
+        w = signs / j
+    elif kind == "geometric 0.8^j":
+        w = signs * 0.8 ** (j - 1)
+    else:
+        w = rng.standard_cauchy(n_features)
+    w = rng.permutation(w)
+    return w * np.sqrt(energy / (w @ w))
+
+
+def _lasso_cv_predict(Xtr, ytr, Xte, n_alphas=12, n_folds=5, rng=None):
+    """5-fold CV lasso (scikit-learn's lasso_path on each fold), refit, predict ``Xte``."""
+    n = len(ytr)
+    xm, ym = Xtr.mean(0), ytr.mean()
+    Xc, yc = Xtr - xm, ytr - ym
+    alphas = np.max(np.abs(Xc.T @ yc)) / n * np.logspace(0, -2, n_alphas)
+    folds = np.arange(n) % n_folds
+    if rng is not None:
+        folds = rng.permutation(folds)
+    err = np.zeros(n_alphas)
+    for f in range(n_folds):
+        tr, va = folds != f, folds == f
+        m, my = Xtr[tr].mean(0), ytr[tr].mean()
+        _, coefs, _ = lasso_path(Xtr[tr] - m, ytr[tr] - my, alphas=alphas, max_iter=100_000)
+        pred = my + (Xtr[va] - m) @ coefs
+        err += np.sum((ytr[va][:, None] - pred) ** 2, axis=0)
+    best = alphas[np.argmin(err)]
+    _, coefs, _ = lasso_path(Xc, yc, alphas=[best], max_iter=100_000)
+    return ym + (Xte - xm) @ coefs[:, 0], coefs[:, 0]
+
+
+def dense_truth_accuracy(kind, *, n_samples=60, n_features=100, noise=1.0, n_datasets=30,
+                         n_test=500, random_state=0):
+    r"""Test MSE of cross-validated lasso and ridge when every true weight is nonzero.
+
+    Each data set: Gaussian features, a :func:`dense_truth` of shape ``kind``, noise
+    :math:`N(0, \text{noise}^2)`. λ by cross-validation for each method: the lasso by
+    5-fold CV on 12 λ from :math:`\lambda_{\max}` to :math:`10^{-2}\lambda_{\max}`, ridge
+    by exact leave-one-out (:func:`ridge_loo`) on 40 λ from :math:`10^{-4}` to :math:`10^{3}`.
+
+    Parameters
+    ----------
+    kind : str, one of :data:`TRUTHS` ("sparse" or a dense shape)
+    n_samples : int, default=60
+    n_features : int, default=100
+    n_datasets : int, default=30
+    n_test : int, default=500
+    noise : float, default=1.0
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        ``lasso`` and ``ridge`` (n_datasets,) test MSEs; ``noise_mse``.
+
+    Examples
+    --------
+    >>> out = dense_truth_accuracy("gaussian", n_datasets=2, n_features=20)
+    >>> out["lasso"].shape
+    (2,)
+    """
+    n_datasets = check_positive_int(n_datasets, "n_datasets")
+    rng = _rng(random_state)
+    lasso_mse, ridge_mse = [], []
+    for _ in range(n_datasets):
+        w = dense_truth(kind, n_features, rng)
+        X = rng.standard_normal((n_samples + n_test, n_features))
+        y = X @ w + noise * rng.standard_normal(n_samples + n_test)
+        Xtr, ytr, Xte, yte = X[:n_samples], y[:n_samples], X[n_samples:], y[n_samples:]
+        pred, _ = _lasso_cv_predict(Xtr, ytr, Xte, rng=rng)
+        coefs, icpts, loo = ridge_loo(Xtr, ytr, np.logspace(-4, 3, 40))
+        k = int(np.argmin(loo))
+        lasso_mse.append(np.mean((yte - pred) ** 2))
+        ridge_mse.append(np.mean((yte - Xte @ coefs[k] - icpts[k]) ** 2))
+    return {"lasso": np.array(lasso_mse), "ridge": np.array(ridge_mse), "noise_mse": noise**2}
+
+
+def ridge_loo(X, y, alphas):
+    r"""Ridge weights and leave-one-out errors for every λ, from one SVD.
+
+    Book's λ (``Ridge`` alpha = nλ), unpenalized intercept. With the centred
+    :math:`X = U\,\mathrm{diag}(s)V^\top`, the hat matrix is
+    :math:`H = \tfrac1n 11^\top + U\,\mathrm{diag}(s^2/(s^2 + n\lambda))U^\top` and the
+    leave-one-out residual is :math:`(y_i - \hat y_i)/(1 - H_{ii})`.
+
+    Parameters
+    ----------
+    X : ndarray (n_samples, n_features)
+    y : ndarray (n_samples,)
+    alphas : array_like (n_alphas,), >= 0
+
+    Returns
+    -------
+    coefs : ndarray (n_alphas, n_features)
+    intercepts : ndarray (n_alphas,)
+    loo_mse : ndarray (n_alphas,)
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.standard_normal((30, 4)); y = X @ [1.0, 2, 0, 0] + rng.standard_normal(30)
+    >>> coefs, b, loo = ridge_loo(X, y, [0.01, 1.0])
+    >>> coefs.shape, loo.shape
+    ((2, 4), (2,))
+    """
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    alphas = np.atleast_1d(np.asarray(alphas, dtype=float))
+    n = X.shape[0]
+    xm, ym = X.mean(0), y.mean()
+    U, s, Vt = np.linalg.svd(X - xm, full_matrices=False)
+    uty = U.T @ (y - ym)
+    d = s[None, :] ** 2 / (s[None, :] ** 2 + n * alphas[:, None])          # (K, r) shrink factors
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coefs = (np.where(s > 0, d / np.where(s > 0, s, 1.0), 0.0) * uty) @ Vt
+    fitted = ym + (d * uty) @ U.T                                          # (K, n)
+    h = 1.0 / n + d @ (U**2).T                                             # (K, n) hat diagonal
+    loo = np.mean(((y - fitted) / (1.0 - h)) ** 2, axis=1)
+    return coefs, ym - coefs @ xm, loo
+
+
+def ridge_zero_crossings(X, y, alphas):
+    r"""Exact zero crossings of ridge weights along λ, found by root-finding on the SVD form.
+
+    A ridge weight :math:`w_j(\lambda) = \sum_k V_{jk}\, s_k (U^\top y_c)_k / (s_k^2 + n\lambda)`
+    is a rational function of λ: it can change sign, and is exactly 0 at the crossing.
+    Every sign change between neighbouring grid points of ``alphas`` is refined by
+    ``scipy.optimize.brentq`` to machine precision.
+
+    Parameters
+    ----------
+    X : array_like (n_samples, n_features)
+    y : array_like (n_samples,)
+    alphas : array_like (n_alphas,), increasing, > 0
+
+    Returns
+    -------
+    dict
+        ``crossings``: list of ``(j, lam)``; ``n_grew``: how many ``|w_j|`` increase with λ
+        somewhere on the grid; ``coefs`` (n_alphas, n_features) from the SVD form.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 0.9], [0.0, 1.0], [1.0, 0.0], [0.5, 0.2]])
+    >>> out = ridge_zero_crossings(X, np.array([1.0, 0.2, 0.8, 0.6]), np.logspace(-4, 2, 50))
+    >>> isinstance(out["crossings"], list)
+    True
+    """
+    from scipy.optimize import brentq
+
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    alphas = np.asarray(alphas, dtype=float)
+    n = X.shape[0]
+    U, s, Vt = np.linalg.svd(X - X.mean(0), full_matrices=False)
+    uty = U.T @ (y - y.mean())
+
+    def w(lam):
+        return Vt.T @ (s * uty / (s**2 + n * lam))
+
+    coefs = np.array([w(a) for a in alphas])
+    crossings = []
+    for j in range(X.shape[1]):
+        for k in np.flatnonzero(np.sign(coefs[:-1, j]) * np.sign(coefs[1:, j]) < 0):
+            lam = brentq(lambda a: w(a)[j], alphas[k], alphas[k + 1], xtol=1e-300, rtol=1e-15)
+            crossings.append((j, float(lam)))
+    grew = np.any(np.diff(np.abs(coefs), axis=0) > 1e-12, axis=0)
+    return {"crossings": crossings, "n_grew": int(grew.sum()), "coefs": coefs}
+
+
+def mean_shift_lasso(X, y, lam, *, tol=1e-12, max_iter=10_000):
+    r"""Fit :math:`y = Xw + b + \gamma + \varepsilon` with an L1 penalty on the shifts γ.
+
+    Minimizes :math:`\tfrac12\|y - Xw - b - \gamma\|^2 + \lambda\|\gamma\|_1` over
+    ``w, b`` (unpenalized) and one shift :math:`\gamma_i` per sample, by block
+    coordinate descent: :math:`\gamma = S_\lambda(y - Xw - b)` (soft thresholding),
+    then least squares of :math:`y - \gamma` on ``X``. Profiling out γ leaves
+    :math:`\sum_i \rho_\lambda(y_i - x_i w - b)` with Huber's :math:`\rho_\lambda`
+    (quadratic up to λ, linear beyond), so the fit is Huber's M-estimator with threshold λ.
+
+    Parameters
+    ----------
+    X : array_like (n_samples, n_features); may have 0 columns (location only)
+    y : array_like (n_samples,)
+    lam : float > 0
+    tol : float, default=1e-12
+    max_iter : int, default=10000
+
+    Returns
+    -------
+    coef : ndarray (n_features,)
+    intercept : float
+    gamma : ndarray (n_samples,), exactly 0 for the samples treated as clean
+
+    Examples
+    --------
+    >>> y = np.array([1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 40.0])
+    >>> _, b, g = mean_shift_lasso(np.zeros((7, 0)), y, 0.5)
+    >>> round(b, 6), int(np.sum(g != 0))
+    (3.0, 6)
+    """
+    lam = check_positive(float(lam), "lam")
+    X = np.asarray(X, dtype=float).reshape(len(y), -1)
+    y = np.asarray(y, dtype=float)
+    A = np.column_stack([X, np.ones(len(y))])
+    pinv = np.linalg.pinv(A)
+    theta = pinv @ y
+    for _ in range(max_iter):
+        r = y - A @ theta
+        gamma = np.sign(r) * np.maximum(np.abs(r) - lam, 0.0)
+        new = pinv @ (y - gamma)
+        if np.max(np.abs(new - theta)) < tol:
+            theta = new
+            break
+        theta = new
+    r = y - A @ theta
+    gamma = np.sign(r) * np.maximum(np.abs(r) - lam, 0.0)
+    return theta[:-1].copy(), float(theta[-1]), gamma
+
+
+def leverage_lad(n_samples=40, *, x_outlier=20.0, slope=2.0, noise=0.5, random_state=0):
+    r"""LAD and OLS slopes before and after one *input* is corrupted (a leverage point).
+
+    Data as in :func:`outlier_sensitivity` (x uniform on [0, 1]); the largest ``x`` is
+    moved to ``x_outlier``, its target unchanged.
+
+    Parameters
+    ----------
+    n_samples : int, default=40
+    x_outlier : float, default=20.0
+        Where the largest input is moved.
+    slope : float, default=2.0
+    noise : float, default=0.5
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        ``lad_clean``, ``lad_dirty``, ``ols_clean``, ``ols_dirty`` slopes.
+
+    Examples
+    --------
+    >>> out = leverage_lad()
+    >>> bool(out["lad_dirty"] < 0.5 * out["lad_clean"])
+    True
+    """
+    rng = _rng(random_state)
+    x = np.sort(rng.uniform(0.0, 1.0, n_samples))
+    y = 1.0 + slope * x + noise * rng.standard_normal(n_samples)
+    x_dirty = x.copy()
+    x_dirty[-1] = x_outlier
+    out = {}
+    for tag, xx in (("clean", x), ("dirty", x_dirty)):
+        out[f"lad_{tag}"] = float(_lad_fit(xx[:, None], y)[0][0])
+        out[f"ols_{tag}"] = float(ridge_closed_form(xx[:, None], y, 0.0).coef[0])
+    return out
+
+
+def lasso_selection(n_samples=100, n_features=50, *, n_informative=5, size=1.0, noise=1.0,
+                    random_state=0):
+    r"""Which features a cross-validated lasso keeps, on a sparse truth with independent features.
+
+    Truth: ``n_informative`` weights :math:`\pm` ``size``, the rest 0; λ by the 5-fold CV of
+    :func:`dense_truth_accuracy`'s lasso.
+
+    Parameters
+    ----------
+    n_samples : int, default=100
+    n_features : int, default=50
+    n_informative : int, default=5
+    size : float, default=1.0
+        Size of each true weight.
+    noise : float, default=1.0
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        ``n_true_kept``, ``n_false_kept`` (noise features with a nonzero weight).
+
+    Examples
+    --------
+    >>> out = lasso_selection(random_state=0)
+    >>> out["n_true_kept"] <= 5
+    True
+    """
+    rng = _rng(random_state)
+    X = rng.standard_normal((n_samples, n_features))
+    w = np.zeros(n_features)
+    w[:n_informative] = size * rng.choice([-1.0, 1.0], n_informative)
+    y = X @ w + noise * rng.standard_normal(n_samples)
+    _, coef = _lasso_cv_predict(X, y, X[:1], rng=rng)
+    kept = coef != 0
+    return {"n_true_kept": int(kept[:n_informative].sum()),
+            "n_false_kept": int(kept[n_informative:].sum())}
+
+
+def irrepresentable_path(n_samples=1000, *, cross=2.0 / 3.0, noise=1.0, random_state=0):
+    r"""Whether some λ on the lasso path selects exactly the true features {x1, x2}.
+
+    ``x1, x2`` independent :math:`N(0,1)`; ``x3 = c x1 + c x2 + \sqrt{1 - 2c^2} z`` with
+    ``c = cross``; truth ``y = x1 + x2 + noise``. The irrepresentable condition
+    :math:`|\Sigma_{3S}\Sigma_{SS}^{-1}\operatorname{sign}(w_S)| = 2c < 1` fails for
+    ``c > 1/2``. The whole lasso path, exactly: scikit-learn ``lars_path_gram(method="lasso")``
+    (piecewise linear between its knots), every λ from :math:`\lambda_{\max}` to 0.
+
+    Parameters
+    ----------
+    n_samples : int, default=1000
+    cross : float, default=2/3
+        The loading ``c`` of ``x3`` on ``x1`` and on ``x2``; ``|c| < 1/sqrt(2)``.
+    noise : float, default=1.0
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        ``exact``: some λ selects exactly {x1, x2}; ``irrepresentable``: the value 2c.
+
+    Examples
+    --------
+    >>> irrepresentable_path(2000, cross=0.2)["exact"]
+    True
+    """
+    rng = _rng(random_state)
+    x1, x2, z = rng.standard_normal((3, n_samples))
+    x3 = cross * (x1 + x2) + np.sqrt(1.0 - 2.0 * cross**2) * z
+    X = np.column_stack([x1, x2, x3])
+    y = x1 + x2 + noise * rng.standard_normal(n_samples)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    _, _, coefs = lars_path_gram(Xc.T @ yc, Xc.T @ Xc, n_samples=n_samples, method="lasso")
+    nz = coefs != 0                                    # (3, n_knots): the path is linear between knots
+    support = nz[:, :-1] | nz[:, 1:]                   # support on each open segment
+    exact = np.any(support[0] & support[1] & ~support[2])
+    return {"exact": bool(exact), "irrepresentable": 2.0 * cross}
+
+
+def _ols_pvalues(X, y):
+    """Two-sided t-test p-values of the OLS weights (intercept included, not reported)."""
+    from scipy import stats
+
+    n = len(y)
+    A = np.column_stack([np.ones(n), X])
+    coef, *_ = np.linalg.lstsq(A, y, rcond=None)
+    dof = n - A.shape[1]
+    s2 = np.sum((y - A @ coef) ** 2) / dof
+    se = np.sqrt(s2 * np.diag(np.linalg.inv(A.T @ A)))
+    return 2.0 * stats.t.sf(np.abs(coef / se), dof)[1:]
+
+
+def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, random_state=0):
+    r"""Naive and sample-split OLS p-values of lasso-selected features under a global null.
+
+    ``y`` is pure noise, independent of ``X`` (every null hypothesis true). The lasso
+    path (LARS, scikit-learn ``lars_path(method="lasso")``) is stopped when ``n_select``
+    features have entered. *Naive*: select and test on all samples. *Split*: select on
+    the first half, test (OLS t-tests) on the second half.
+
+    Parameters
+    ----------
+    n_samples : int, default=100
+    n_features : int, default=50
+    n_select : int, default=5
+        Stop the lasso path when this many features have entered.
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        ``naive`` and ``split``: p-values (n_select,) of the selected features.
+
+    Examples
+    --------
+    >>> out = post_selection_pvalues(random_state=1)
+    >>> out["naive"].shape
+    (5,)
+    """
+    rng = _rng(random_state)
+    X = rng.standard_normal((n_samples, n_features))
+    y = rng.standard_normal(n_samples)
+
+    def select(A, b):
+        _, active, _ = lars_path(A - A.mean(0), b - b.mean(), method="lasso", max_iter=n_select)
+        return np.array(active[:n_select])
+
+    sel = select(X, y)
+    half = n_samples // 2
+    sel_split = select(X[:half], y[:half])
+    return {"naive": _ols_pvalues(X[:, sel], y),
+            "split": _ols_pvalues(X[half:, sel_split], y[half:])}
+
+
+def regularization_gain(n_samples=500, n_features=10, *, noise=0.1, random_state=0):
+    r"""Excess risk of OLS, of ridge with λ by leave-one-out CV, of the best λ and of a default.
+
+    Low-noise, n >> p: features i.i.d. :math:`N(0,1)`, weights :math:`N(0,1)`, no intercept
+    in the truth, noise ``noise``. For standard Gaussian features the excess test risk
+    of a fit :math:`(\hat w, \hat b)` is exactly :math:`\|\hat w - w\|^2 + \hat b^2` (test MSE
+    minus the noise variance), so no test sample is needed. Grid: λ = 0 and 28 values
+    from :math:`10^{-8}` to :math:`10^{1}` (book's λ). Ridge's λ by exact leave-one-out
+    (:func:`ridge_loo`); the oracle takes the grid's λ of smallest excess risk; ``default``
+    is scikit-learn's ``Ridge()`` (alpha=1, so λ = 1/n).
+
+    Parameters
+    ----------
+    n_samples : int, default=500
+    n_features : int, default=10
+    noise : float, default=0.1
+    random_state : int, default=0
+
+    Returns
+    -------
+    dict
+        Excess risks ``ols``, ``ridge_cv``, ``oracle``, ``default``; ``oracle_lambda``,
+        ``cv_lambda``.
+
+    Examples
+    --------
+    >>> out = regularization_gain(random_state=0)
+    >>> bool(out["oracle"] <= out["ols"])
+    True
+    """
+    rng = _rng(random_state)
+    X = rng.standard_normal((n_samples, n_features))
+    w = rng.standard_normal(n_features)
+    y = X @ w + noise * rng.standard_normal(n_samples)
+    grid = np.concatenate([[0.0], np.logspace(-8, 1, 28), [1.0 / n_samples]])
+    coefs, icpts, loo = ridge_loo(X, y, grid)
+    risk = np.sum((coefs - w) ** 2, axis=1) + icpts**2
+    k, kcv = int(np.argmin(risk[:-1])), int(np.argmin(loo[1:-1])) + 1
+    return {"ols": float(risk[0]), "ridge_cv": float(risk[kcv]), "oracle": float(risk[k]),
+            "default": float(risk[-1]), "oracle_lambda": float(grid[k]),
+            "cv_lambda": float(grid[kcv])}
