@@ -41,7 +41,7 @@ def test_adam_l2_converges_to_ridge_on_a_stack_of_problems():
     w = decay.adam(np.stack(Xs), np.stack(ys), l2=lam)
     for X, y, wk in zip(Xs, ys, w):
         ridge = Ridge(alpha=len(y) * lam, fit_intercept=False).fit(X, y).coef_
-        assert np.allclose(wk, ridge, atol=1e-7)
+        assert np.allclose(wk, ridge, atol=1e-5)
 
 
 @pytest.mark.parametrize("wd", [0.4, 1.0, 3.0])
@@ -52,10 +52,10 @@ def test_adamw_converges_to_box_constrained_least_squares(wd):
         # KKT of min f s.t. |w_j| <= 1/wd, checked directly (no solver involved)
         g = X.T @ (X @ wk - y) / len(y)
         assert np.all(np.abs(wk) <= 1 / wd + 1e-4)
-        at_bound = np.isclose(np.abs(wk), 1 / wd, atol=1e-3)
-        assert np.all(np.abs(g[~at_bound]) < 1e-3)
-        assert np.all(g[at_bound] * np.sign(wk[at_bound]) <= 1e-9)
-        assert np.allclose(wk, decay.box_least_squares(X, y, 1 / wd), atol=2e-3)
+        at_bound = np.abs(wk) * wd > 1 - 1e-3
+        assert np.all(np.abs(g[~at_bound]) < 5e-3)
+        assert np.all(g[at_bound] * np.sign(wk[at_bound]) <= 1e-6)
+        assert np.allclose(wk, decay.box_least_squares(X, y, 1 / wd), atol=1e-3)
         ridge = Ridge(alpha=len(y) * wd, fit_intercept=False).fit(X, y).coef_
         assert np.abs(wk - ridge).max() > 0.05          # not ridge
 
