@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from regbook.exercises import check_dropout_penalty, check_svm_margin
+from regbook.exercises import check_decay_rate, check_dropout_penalty, check_svm_margin
 from regbook.exercises._feedback import ExerciseError
 
 
@@ -36,3 +36,19 @@ def test_dropout_correct():
 def test_dropout_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_dropout_penalty(wrong)
+
+
+def test_decay_rate_correct():
+    assert check_decay_rate(lambda lr, l2: lr * l2)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda lr, l2: l2, "step size is part"),
+    (lambda lr, l2: l2 / lr, "backwards"),
+    (lambda lr, l2: 1 - lr * l2, "multiplied by"),
+    (lambda lr, l2: lr * l2 * 2, "decay rate for lr"),
+    (lambda lr, l2: [lr, l2], "one number"),
+])
+def test_decay_rate_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_decay_rate(wrong)

@@ -6,7 +6,7 @@ import numpy as np
 from ._feedback import ExerciseError, fail_unless_close, passed
 from ._feedback import call_learner as _call
 
-__all__ = ["check_svm_margin", "check_dropout_penalty"]
+__all__ = ["check_svm_margin", "check_dropout_penalty", "check_decay_rate"]
 
 
 def check_svm_margin(fn):
@@ -66,3 +66,29 @@ def check_dropout_penalty(fn):
         fail_unless_close(got, expected, f"d for keep_prob={q}",
                           hint="d_j = (1 - q) / q * sum_i x_ij^2 / n.")
     return passed("input dropout in a linear model is a per-feature ridge.")
+
+
+def check_decay_rate(fn):
+    r"""Check ``fn(lr, l2) -> delta``: the decoupled decay rate that equals an L2 penalty under plain SGD.
+
+    One SGD step with the penalty :math:`\frac{\lambda}{2}\lVert w\rVert^2` is
+    :math:`w - \eta(\nabla f + \lambda w) = (1 - \eta\lambda)w - \eta\nabla f`: a decay that
+    removes the fraction :math:`\delta = \eta\lambda` of the weights per step.
+    """
+    for lr, l2 in ((0.1, 0.5), (0.01, 3.0), (0.5, 0.02)):
+        got = _call(fn, lr, l2, name="your decay rate")
+        try:
+            got = float(got)
+        except (TypeError, ValueError):
+            raise ExerciseError("Return one number: the fraction of w removed at each step.")
+        if np.isclose(got, l2) and not np.isclose(l2, lr * l2):
+            raise ExerciseError("The step size is part of the conversion: the penalty's gradient l2 * w is "
+                                "multiplied by lr in the update.")
+        if np.isclose(got, l2 / lr) and not np.isclose(l2 / lr, lr * l2):
+            raise ExerciseError("That is the conversion backwards: l2 = delta / lr, so delta = lr * l2.")
+        if np.isclose(got, 1 - lr * l2):
+            raise ExerciseError("1 - lr * l2 is the factor the weights are multiplied by; the decay rate "
+                                "is the fraction removed, lr * l2.")
+        fail_unless_close(got, lr * l2, f"decay rate for lr={lr}, l2={l2}", hint="delta = lr * l2.")
+    return passed("under plain SGD an L2 penalty l2 is decoupled decay at lr * l2 per step "
+                  "(not under Adam: there the two differ).")
