@@ -94,6 +94,8 @@ def test_random_correlated_problem_has_the_asked_correlation():
     assert np.allclose(C[np.triu_indices(4, 1)], 0.5, atol=0.03)
     resid = y - X @ w
     assert abs(resid.std() - 1.0) < 0.03
+    X1, _, w1 = rt.random_correlated_problem(np.random.default_rng(2), n=10, p=1, correlation=0.9)
+    assert X1.shape == (10, 1) and w1.shape == (1,)
 
 
 def test_rescaled_fits_against_sklearn():
@@ -112,6 +114,21 @@ def test_rescaled_fits_against_sklearn():
     assert np.allclose(out["standardized"][0], out["standardized"][1])
 
 
+def test_adam_with_l2_reaches_sklearn_ridge_and_adamw_does_not():
+    rng = np.random.default_rng(6)
+    X = rng.standard_normal((60, 4)) * [1.0, 3.0, 0.3, 1.0] + 2.0
+    y = X @ [2.0, -1.0, 4.0, 0.0] + rng.standard_normal(60)
+    sk = Ridge(alpha=60 * 0.3).fit(X, y).coef_
+    assert np.allclose(rt.full_batch_adam(X, y, 0.3, decoupled=False, lr=0.02, n_steps=6000), sk,
+                       atol=1e-4)
+    adamw = rt.full_batch_adam(X, y, 0.3, decoupled=True, lr=0.02, n_steps=6000)
+    assert np.abs(adamw - sk).max() > 0.1
+    # with no penalty the two are the same algorithm, and reach least squares
+    a0 = rt.full_batch_adam(X, y, 0.0, decoupled=False, lr=0.02, n_steps=6000)
+    assert np.array_equal(a0, rt.full_batch_adam(X, y, 0.0, decoupled=True, lr=0.02, n_steps=6000))
+    assert np.allclose(a0, LinearRegression().fit(X, y).coef_, atol=1e-4)
+
+
 @pytest.mark.parametrize("call, match", [
     (lambda: rt.ridge_moments(np.ones((5, 2)), [1.0], 1.0, 0.1), "coef"),
     (lambda: rt.ridge_moments(np.eye(3)[:, :2], [1.0, 1.0], -1.0, 0.1), "noise"),
@@ -126,6 +143,8 @@ def test_rescaled_fits_against_sklearn():
     (lambda: rt.random_correlated_problem(0), "Generator"),
     (lambda: rt.rescaled_fits(np.eye(3), np.ones(3), 0.1, feature=5, factor=2.0), "feature"),
     (lambda: rt.rescaled_fits(np.eye(3), np.ones(3), 0.1, feature=0, factor=0.0), "factor"),
+    (lambda: rt.full_batch_adam(np.eye(3), np.ones(3), 0.1, decoupled=True, lr=0.0), "lr"),
+    (lambda: rt.full_batch_adam(np.eye(3), np.ones(2), 0.1, decoupled=True), "one entry per row"),
 ])
 def test_bad_input_names_the_argument(call, match):
     with pytest.raises((ValueError, TypeError), match=match):

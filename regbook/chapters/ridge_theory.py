@@ -26,6 +26,8 @@ and in the SVD basis ``X_c = U diag(d) Vᵀ``, with ``a_j = v_jᵀw``,
   :func:`random_correlated_problem` draws the problems on which the chapter counts them.
 * :func:`rescaled_fits` changes one feature's units and refits ridge, least squares and
   standardized ridge.
+* :func:`full_batch_adam` runs Adam with the L2 penalty in the gradient or with decoupled
+  weight decay (AdamW), to show where "L2 = weight decay" stops being true.
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ __all__ = [
     "sign_changes",
     "random_correlated_problem",
     "rescaled_fits",
+    "full_batch_adam",
 ]
 
 
@@ -375,7 +378,7 @@ def random_correlated_problem(rng, *, n=50, p=6, correlation=0.8, noise=1.0):
     rng : numpy.random.Generator
     n, p : int, default=50, 6
     correlation : float, default=0.8
-        In ``(-1/(p-1), 1)``.
+        In ``(-1/(p-1), 1)``; ignored when ``p = 1``.
     noise : float, default=1.0
 
     Returns
@@ -394,7 +397,7 @@ def random_correlated_problem(rng, *, n=50, p=6, correlation=0.8, noise=1.0):
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy Generator (np.random.default_rng(seed)), got "
                         f"{type(rng).__name__}.")
-    if not -1.0 / (p - 1) < correlation < 1.0:
+    if p > 1 and not -1.0 / (p - 1) < correlation < 1.0:
         raise ValueError(f"correlation must lie in (-1/(p-1), 1) = ({-1 / (p - 1):.3g}, 1) for a "
                          f"valid covariance, got {correlation}.")
     cov = np.full((p, p), float(correlation))
@@ -466,3 +469,67 @@ def rescaled_fits(X, y, alpha, *, feature, factor):
         "ols": (fit(X, 0.0)[0], fit(X2, 0.0)[0]),
         "standardized": (fit(X, alpha, True)[0], fit(X2, alpha, True)[0]),
     }
+
+
+def full_batch_adam(X, y, alpha, *, decoupled, lr=1.0, n_steps=8000, betas=(0.9, 0.999), eps=1e-8):
+    r"""Full-batch Adam on the centred least-squares loss, with L2 or decoupled weight decay.
+
+    With ``g = X_cᵀ(X_c w - y_c)/n`` the data gradient, ``decoupled=False`` runs Adam on the ridge
+    objective (the penalty's gradient ``λw`` is added to ``g`` before Adam rescales it, as in
+    ``torch.optim.Adam(weight_decay=λ)``); ``decoupled=True`` runs Adam on ``g`` alone and then
+    subtracts ``lr · λ · w`` (AdamW, Loshchilov and Hutter 2019). The intercept is eliminated
+    (``b = ȳ - x̄ᵀw``), as in :func:`regbook.gradient_descent`.
+
+    Parameters
+    ----------
+    X : array_like (n_samples, n_features)
+    y : array_like (n_samples,)
+    alpha : float
+        The book's λ >= 0 (the decay coefficient when ``decoupled=True``).
+    decoupled : bool
+        AdamW (True) or Adam with the L2 gradient (False).
+    lr : float, default=1.0
+    n_steps : int, default=8000
+    betas : (float, float), default=(0.9, 0.999)
+    eps : float, default=1e-8
+
+    Returns
+    -------
+    coef : ndarray (n_features,)
+
+    Examples
+    --------
+    Adam with the L2 gradient reaches the ridge solution; AdamW with the same λ does not:
+
+    >>> import numpy as np
+    >>> from regbook import ridge_closed_form
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(50, 3)); y = X @ [5.0, -3.0, 1.0] + rng.normal(size=50)
+    >>> exact = ridge_closed_form(X, y, alpha=0.5).coef
+    >>> l2 = full_batch_adam(X, y, 0.5, decoupled=False, lr=0.05, n_steps=4000)
+    >>> adamw = full_batch_adam(X, y, 0.5, decoupled=True, lr=0.05, n_steps=4000)
+    >>> bool(np.allclose(l2, exact, atol=1e-3)), bool(np.allclose(adamw, exact, atol=0.1))
+    (True, False)
+    """
+    X = _design(X)
+    y = np.asarray(y, dtype=float).ravel()
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(f"y must have one entry per row of X ({X.shape[0]}), got {y.shape[0]}.")
+    lam = float(_lambdas(alpha, "alpha")[0])
+    if not lr > 0:
+        raise ValueError(f"lr must be a positive step size, got {lr!r}.")
+    if int(n_steps) < 1:
+        raise ValueError(f"n_steps must be a positive integer, got {n_steps!r}.")
+    b1, b2 = betas
+    n, p = X.shape
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w, m, v = np.zeros(p), np.zeros(p), np.zeros(p)
+    for t in range(1, int(n_steps) + 1):
+        g = Xc.T @ (Xc @ w - yc) / n
+        if not decoupled:
+            g = g + lam * w
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        step = lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+        w = w - step - (lr * lam * w if decoupled else 0.0)
+    return w
