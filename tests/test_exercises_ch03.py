@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from regbook import ridge_closed_form
-from regbook.exercises import check_effective_df, check_ridge_solution
+from regbook.exercises import check_effective_df, check_ridge_mse, check_ridge_solution
 from regbook.exercises._feedback import ExerciseError
 
 
@@ -66,3 +66,59 @@ def test_effective_df_accepts_both_ways():
 def test_effective_df_explains_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_effective_df(wrong)
+
+
+# ----------------------------------------------------------------- ridge's exact MSE (exercise 3.4)
+def _mse_matrix(X, w, sigma, alpha, n_scale=True):
+    n, p = X.shape
+    Xc = X - X.mean(0)
+    G = Xc.T @ Xc
+    A = G + (n if n_scale else 1) * alpha * np.eye(p)
+    mean = np.linalg.solve(A, G @ w)
+    cov = sigma**2 * np.linalg.solve(A, np.linalg.solve(A, G).T)
+    return np.sum((mean - w) ** 2), np.trace(cov)
+
+
+def _mse_svd(X, w, sigma, alpha, var_power=2, bias_power=2):
+    Xc = X - X.mean(0)
+    _, d, Vt = np.linalg.svd(Xc, full_matrices=False)
+    t, a = len(X) * alpha, Vt @ w
+    bias = np.sum((t / (d**2 + t)) ** bias_power * a ** 2) if bias_power == 2 else np.sum(
+        t / (d**2 + t) * a**2)
+    var = sigma**2 * np.sum(d ** (2 * var_power - 2) / (d**2 + t) ** var_power)
+    return bias, var
+
+
+def test_ridge_mse_accepts_right_answers():
+    assert check_ridge_mse(_mse_matrix)
+    assert check_ridge_mse(_mse_svd)
+
+
+def test_ridge_mse_reference_agrees_with_a_sklearn_monte_carlo():
+    """The checker's reference (ridge_moments) against noise draws fitted by scikit-learn."""
+    from sklearn.linear_model import Ridge
+    from regbook.exercises.ch03 import _data
+    X, _ = _data()
+    n = len(X)
+    w, sigma, alpha = np.array([1.0, -2.0, 0.5, 3.0, 0.0, 1.5]), 2.0, 0.3
+    rng = np.random.default_rng(0)
+    Y = X @ w + sigma * rng.standard_normal((4000, n))
+    C = Ridge(alpha=n * alpha).fit(X, Y.T).coef_
+    b2, var = _mse_matrix(X, w, sigma, alpha)
+    spread = np.sum((C - C.mean(0)) ** 2, axis=1)
+    assert abs(spread.mean() - var) < 4.5 * spread.std(ddof=1) / np.sqrt(len(C))
+    err = np.sum((C - w) ** 2, axis=1)
+    assert abs(err.mean() - (b2 + var)) < 4.5 * err.std(ddof=1) / np.sqrt(len(C))
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda X, w, s, a: _mse_svd(X, w, s, a, var_power=1), "enters squared"),
+    (lambda X, w, s, a: _mse_matrix(X, w, s, a, n_scale=False), "n·alpha"),
+    (lambda X, w, s, a: _mse_svd(X, w, s, a, bias_power=1), "missing a square"),
+    (lambda X, w, s, a: _mse_svd(X, w, s, a)[0], "two numbers"),
+    (lambda X, w, s, a: (_mse_svd(X, w, s, a)[0], 2 * _mse_svd(X, w, s, a)[1]), "variance at alpha"),
+    (lambda X, w, s, a: 1 / 0, "raised ZeroDivisionError"),
+])
+def test_ridge_mse_explains_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_ridge_mse(wrong)

@@ -5,9 +5,9 @@ import numpy as np
 
 from ..datasets import make_correlated_blocks
 from ..solvers import ridge_closed_form
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, call_learner, fail_unless_close, passed
 
-__all__ = ["check_ridge_solution", "check_effective_df"]
+__all__ = ["check_ridge_solution", "check_effective_df", "check_ridge_mse"]
 
 
 def _data():
@@ -97,3 +97,64 @@ def check_effective_df(fn):
         fail_unless_close(got, expected, f"df(alpha={alpha:g})",
                           hint="df = sum over singular values d of d^2 / (d^2 + alpha).")
     return passed("df falls from p at alpha = 0 toward 0 as alpha grows.")
+
+
+def check_ridge_mse(fn):
+    r"""Check ``fn(X, w, sigma, alpha) -> (bias_sq, variance)``: ridge's exact fixed-design MSE.
+
+    For ``y = b + X w + ε``, ``ε ~ N(0, sigma² I)``, and ridge with an intercept at the book's λ
+    ``alpha``: ``bias_sq = ||E ŵ - w||²`` and ``variance = tr Cov ŵ``, with
+    ``E ŵ = A⁻¹X_cᵀX_c w``, ``Cov ŵ = sigma² A⁻¹X_cᵀX_cA⁻¹`` and ``A = X_cᵀX_c + n alpha I``.
+    The reference is :func:`regbook.chapters.ridge_theory.ridge_moments`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def ridge_mse(X, w, sigma, alpha):
+    ...     Xc = X - X.mean(axis=0)
+    ...     _, d, Vt = np.linalg.svd(Xc, full_matrices=False)
+    ...     t, a = len(X) * alpha, Vt @ w
+    ...     return np.sum((t / (d**2 + t) * a) ** 2), sigma**2 * np.sum(d**2 / (d**2 + t) ** 2)
+    >>> check_ridge_mse(ridge_mse)
+    Correct! bias² grows and variance falls with alpha; their sum dips below least squares first.
+    True
+    """
+    from ..chapters.ridge_theory import ridge_moments
+
+    X, _ = _data()
+    n, p = X.shape
+    w = np.array([1.0, -2.0, 0.5, 3.0, 0.0, 1.5])
+    sigma = 2.0
+    Xc = X - X.mean(axis=0)
+    _, d, Vt = np.linalg.svd(Xc, full_matrices=False)
+    a = Vt @ w
+    for alpha in (0.0, 0.01, 0.3, 5.0):
+        out = call_learner(fn, X.copy(), w.copy(), sigma, alpha, name=f"fn(X, w, sigma, {alpha})")
+        try:
+            b2, var = (float(v) for v in out)
+        except (TypeError, ValueError) as exc:
+            raise ExerciseError(f"fn(X, w, sigma, {alpha}) must return two numbers "
+                                f"(bias_sq, variance); got {out!r}.") from exc
+        ref = ridge_moments(X, w, sigma, alpha)
+        if alpha > 0:
+            t = n * alpha
+            if np.isclose(var, sigma ** 2 * np.sum(1 / (d ** 2 + t))):
+                raise ExerciseError(
+                    "Your variance uses the factor d_j²/(d_j²+nλ) once; it enters squared. Along "
+                    "direction j least squares has variance sigma²/d_j², and ridge multiplies the "
+                    "estimate by d_j²/(d_j²+nλ), so the variance by its square.")
+            if np.isclose(var, sigma ** 2 * np.sum(d ** 2 / (d ** 2 + alpha) ** 2)) or np.isclose(
+                    b2, np.sum((alpha / (d ** 2 + alpha) * a) ** 2)):
+                raise ExerciseError(
+                    "You used alpha where n·alpha belongs (scikit-learn Ridge's units): with the "
+                    "1/(2n) loss, A = X_cᵀX_c + n alpha I.")
+            if np.isclose(b2, np.sum(t / (d ** 2 + t) * a ** 2)):
+                raise ExerciseError(
+                    "Your bias² is missing a square: the bias along direction j is "
+                    "nλ/(d_j²+nλ) · a_j, and bias² sums its square.")
+        fail_unless_close(var, ref.variance, f"variance at alpha={alpha:g}",
+                          hint="variance = sigma² Σ d_j² / (d_j² + n alpha)², d_j from the centred X.")
+        fail_unless_close(b2, ref.bias_sq, f"bias² at alpha={alpha:g}",
+                          hint="bias² = Σ (n alpha / (d_j² + n alpha))² (v_jᵀw)², d_j from the centred X.",
+                          atol=1e-10)
+    return passed("bias² grows and variance falls with alpha; their sum dips below least squares first.")
