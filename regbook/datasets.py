@@ -286,9 +286,12 @@ def make_correlated_blocks(
 def diabetes_data():
     """The diabetes data as a tuple ``(X, y, feature_names)`` (442 patients, 10 features).
 
-    The same numbers as ``sklearn.datasets.load_diabetes()`` (10 standardized
-    baseline features, target = disease progression after one year), returned
-    as a tuple instead of a ``Bunch``, with ``X`` and ``y`` copied.
+    The same numbers as ``sklearn.datasets.load_diabetes()`` (10 baseline
+    features, target = disease progression after one year), returned as a tuple
+    instead of a ``Bunch``, with ``X`` and ``y`` copied. The columns are centred and
+    scaled to unit Euclidean norm (each has standard deviation ``1/sqrt(442)``,
+    about 0.048), not standardized to unit variance: a λ tuned on them does not
+    transfer to standardized columns.
 
     Returns
     -------
@@ -304,6 +307,8 @@ def diabetes_data():
     >>> X.shape, names[:3]
     ((442, 10), ['age', 'sex', 'bmi'])
     >>> bool((X == load_diabetes().data).all() and (y == load_diabetes().target).all())
+    True
+    >>> bool(np.allclose(np.linalg.norm(X, axis=0), 1.0) and np.allclose(X.mean(axis=0), 0.0))
     True
     """
     data = _skdatasets.load_diabetes()
