@@ -1,7 +1,7 @@
 """Tests for regbook.chapters.tuning against scikit-learn, regbook.cv_curve and Monte Carlo."""
 import numpy as np
 import pytest
-from sklearn.linear_model import Lasso, Ridge
+from sklearn.linear_model import Lasso, LassoCV, Ridge
 from sklearn.model_selection import (
     GridSearchCV,
     KFold,
@@ -142,3 +142,16 @@ def test_bad_input_is_named():
         T.lasso_fold_errors(X, y, [-1.0], KFold(2).split(X))
     with pytest.raises(ValueError, match="splits"):
         T.lasso_fold_errors(X, y, [1.0], [(np.arange(5), np.arange(5, 10))])
+
+
+def test_overselection_matches_lassocv():
+    seed = 13
+    out = T.overselection_experiment(np.random.default_rng(seed))
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((100, 20))
+    y = X @ np.r_[np.ones(5), np.zeros(15)] + rng.standard_normal(100)
+    folds = KFold(5, shuffle=True, random_state=int(rng.integers(2**31)))
+    sk = LassoCV(alphas=np.logspace(0, -3, 30), cv=folds, tol=1e-12, max_iter=100_000).fit(X, y)
+    assert np.isclose(out["alpha"], sk.alpha_)
+    kept = np.abs(sk.coef_) > 1e-8
+    assert out["true kept"] == kept[:5].sum() and out["noise kept"] == kept[5:].sum()
