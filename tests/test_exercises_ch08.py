@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from regbook.conventions import alpha_to_C
-from regbook.exercises import check_C_from_alpha, check_one_se_rule
+from regbook.exercises import check_C_from_alpha, check_one_se_rule, check_repeated_cv_choice
 from regbook.exercises._feedback import ExerciseError
 from regbook.model_selection import one_se_index
 
@@ -44,3 +44,25 @@ def test_alpha_to_C_correct():
 def test_alpha_to_C_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_C_from_alpha(wrong)
+
+
+def test_repeated_cv_choice_correct_against_regbook():
+    # oracle: regbook.model_selection.one_se_index's best index on the stacked fold errors
+    def correct(alphas, runs):
+        stacked = np.vstack(runs)
+        return alphas[one_se_index(alphas, stacked.mean(0), stacked.std(0, ddof=1))[0]]
+    assert check_repeated_cv_choice(correct)
+    assert check_repeated_cv_choice(lambda a, runs: a[np.argmin(sum(r.mean(0) for r in runs))])
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda a, runs: np.median([a[np.argmin(r.mean(0))] for r in runs]), "mode or median"),
+    (lambda a, runs: np.mean([a[np.argmin(r.mean(0))] for r in runs]), "not one of the alphas"),
+    (lambda a, runs: a[np.argmin(runs[0].mean(0))], "first run"),
+    (lambda a, runs: a[np.argmin(np.vstack(runs).min(0))], "single smallest fold"),
+    (lambda a, runs: int(np.argmin(np.vstack(runs).mean(0))), "position"),
+    (lambda a, runs: np.vstack(runs).mean(0), "single alpha"),
+])
+def test_repeated_cv_choice_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_repeated_cv_choice(wrong)
