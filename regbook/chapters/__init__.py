@@ -7,10 +7,19 @@ on the core and are imported explicitly, never by ``import regbook``:
 
 ==================  =====================================================
 ``bias_variance``   chapter 1: simulated bias², variance and noise
+``ridge_theory``    chapter 3: ridge's fixed-design bias² and variance,
+                    the Hoerl-Kennard bound, sign changes along the path
+``lars``            chapter 4: least angle regression from scratch (LAR and
+                    the lasso drop rule), the lasso's degrees of freedom
 ``sparsity``        chapters 4-6: reading paths, counting exact zeros,
                     selection frequencies over resamples
+``tuning``          chapter 8: fold-error loops, repeated K-fold, nested CV,
+                    the choice of K, grouped CV, lasso over-selection
+``decay``           chapter 9: L2 penalty vs decoupled weight decay (SGD,
+                    Adam, AdamW from scratch), MLPRegressor's objective
 ``myths``           chapter 10: one experiment per popular claim
-``bayes``           chapter 11: priors, posteriors on grids, MAP estimates
+``bayes``           chapter 11: priors, posteriors, credible intervals and
+                    their coverage, the evidence (empirical Bayes)
 ``cheatsheet``      chapter 12: every cheat-sheet conversion, verified
 ==================  =====================================================
 """
