@@ -40,7 +40,7 @@ def test_decision_table_claims_hold(seed):
     rows = check_decision_table(random_state=seed, n_draws=20)
     bad = [r for r in rows if not r["holds"]]
     assert not bad, bad
-    assert len(rows) == 8
+    assert len(rows) == 10
     for r in rows:
         if r["frequency"] is not None:
             assert r["frequency"].n == 20
