@@ -90,3 +90,21 @@ def test_max_selected_lasso_ceiling_and_enet_above():
         max_selected(12, 30, 31)
     with pytest.raises(ValueError, match="l1_ratio"):
         max_selected(12, 30, 5, l1_ratio=1.0)
+
+
+def test_prediction_vs_lasso_matches_a_direct_fit():
+    from sklearn.linear_model import ElasticNetCV, LassoCV
+    from sklearn.model_selection import KFold
+
+    from regbook import make_correlated_blocks
+    from regbook.chapters.elastic_net import prediction_vs_lasso
+
+    err = prediction_vs_lasso(n_draws=2, random_state=7)
+    seed = int(np.random.default_rng(7).integers(2**31))           # the first draw, rebuilt by hand
+    X, y, w, _ = make_correlated_blocks(200, n_blocks=3, block_size=4, correlation=0.99, random_state=seed)
+    cv = KFold(5, shuffle=True, random_state=seed)
+    for key, model in (("lasso", LassoCV(alphas=20, cv=cv)), ("elasticnet", ElasticNetCV(l1_ratio=0.5, alphas=20, cv=cv))):
+        direct = np.mean((model.fit(X[:100], y[:100]).predict(X[100:]) - X[100:] @ w) ** 2)
+        assert np.isclose(err[key][0], direct)
+    with pytest.raises(ValueError, match="l1_ratio"):
+        prediction_vs_lasso(n_draws=1, l1_ratio=1.0)

@@ -20,7 +20,7 @@ from sklearn.linear_model import ElasticNet, enet_path
 
 from ..paths import alpha_max
 
-__all__ = ["zou_hastie_enet", "entry_lambdas", "max_selected"]
+__all__ = ["entry_lambdas", "max_selected", "prediction_vs_lasso", "zou_hastie_enet"]
 
 
 def _check_lams(lam1, lam2):
@@ -180,4 +180,55 @@ def max_selected(n_samples, n_features, n_informative, *, l1_ratio=0.2, n_draws=
             grid = alpha_max(X, y, r) * np.geomspace(1.0, 1e-3, n_alphas)
             _, coefs, _ = enet_path(Xc, yc, l1_ratio=r, alphas=grid, tol=1e-8, max_iter=100_000)
             out[key].append(int((coefs != 0).sum(axis=0).max()))
+    return {k: np.array(v) for k, v in out.items()}
+
+
+def prediction_vs_lasso(n_draws=40, *, l1_ratio=0.5, n_train=100, n_test=100, n_alphas=20, random_state=0):
+    r"""Excess test error of a cross-validated lasso and Elastic Net on the chapter's block data.
+
+    Each draw: ``make_correlated_blocks(n_train + n_test, n_blocks=3, block_size=4, correlation=0.99)``;
+    ``LassoCV`` and ``ElasticNetCV(l1_ratio)`` are tuned by 5-fold CV (the same shuffled folds, ``n_alphas``
+    values each) on the first ``n_train`` rows; the error is the mean squared distance between their
+    predictions and the noiseless signal :math:`Xw` on the other ``n_test`` rows (the noise variance,
+    the same for both, is left out).
+
+    Parameters
+    ----------
+    n_draws : int, default=40
+    l1_ratio : float in (0, 1), default=0.5
+    n_train, n_test : int, default=100
+    n_alphas : int, default=20
+    random_state : int, default=0
+        Seed of the draws (draw ``k`` uses data seed drawn from it).
+
+    Returns
+    -------
+    dict
+        ``"lasso"`` and ``"elasticnet"``: arrays of shape (n_draws,), excess test errors.
+
+    Examples
+    --------
+    >>> err = prediction_vs_lasso(n_draws=3)
+    >>> err["lasso"].shape, bool(np.all(err["elasticnet"] > 0))
+    ((3,), True)
+    """
+    from sklearn.linear_model import ElasticNetCV, LassoCV
+    from sklearn.model_selection import KFold
+
+    from ..datasets import make_correlated_blocks
+
+    if not 0 < float(l1_ratio) < 1:
+        raise ValueError(f"l1_ratio must be in (0, 1) for an Elastic Net, got {l1_ratio}.")
+    rng = np.random.default_rng(random_state)
+    out = {"lasso": [], "elasticnet": []}
+    for _ in range(int(n_draws)):
+        seed = int(rng.integers(2**31))
+        X, y, w, _ = make_correlated_blocks(n_train + n_test, n_blocks=3, block_size=4, correlation=0.99,
+                                            random_state=seed)
+        cv = KFold(5, shuffle=True, random_state=seed)
+        signal = X[n_train:] @ w
+        for key, model in (("lasso", LassoCV(alphas=n_alphas, cv=cv)),
+                           ("elasticnet", ElasticNetCV(l1_ratio=l1_ratio, alphas=n_alphas, cv=cv))):
+            pred = model.fit(X[:n_train], y[:n_train]).predict(X[n_train:])
+            out[key].append(float(np.mean((pred - signal) ** 2)))
     return {k: np.array(v) for k, v in out.items()}
