@@ -190,7 +190,7 @@ def verify_conventions(random_state=0):
       ``ElasticNet(alpha=λ, l1_ratio=α)`` (checked against L-BFGS-B on the documented formula);
     * logistic regression with a :math:`N(0, \tau^2)` prior on each weight: the MAP is
       ``LogisticRegression(C=τ²)`` (checked against a generic minimizer of the negative log posterior);
-    * L1 logistic regression needs ``solver="saga"`` or ``"liblinear"``: the default ``lbfgs``
+    * L1 logistic regression needs a solver such as ``"saga"``: the default ``lbfgs``
       raises a ``ValueError``; ``saga`` returns exact zeros that satisfy the L1 optimality conditions;
     * ``LogisticRegression(l1_ratio=r)`` alone selects the penalty from scikit-learn 1.8 on
       (``penalty=`` is deprecated); before 1.8 write ``penalty="elasticnet", l1_ratio=r, solver="saga"``
@@ -336,7 +336,7 @@ def verify_conventions(random_state=0):
     zero = wl == 0
     kkt = max(np.max(np.abs(grad[~zero] + np.sign(wl[~zero])), initial=0.0),
               np.max(np.abs(grad[zero]) - 1, initial=0.0))
-    add("L1 logistic: lbfgs refuses, solver='saga' (or 'liblinear') fits it", max(kkt, 0.0), 1e-4,
+    add("L1 logistic: lbfgs refuses, solver='saga' fits it", max(kkt, 0.0), 1e-4,
         extra=refused and zero.any() and (~zero).any())
 
     # version note: l1_ratio alone picks the penalty from 1.8 on
