@@ -1,7 +1,9 @@
-"""Every cheat-sheet formula holds, on more than one random problem."""
+"""Every cheat-sheet formula, convention and decision-table claim holds, on more than one random problem."""
+import numpy as np
 import pytest
+from sklearn.linear_model import Ridge, SGDRegressor
 
-from regbook.chapters.cheatsheet import verify_cheat_sheet
+from regbook.chapters.cheatsheet import check_decision_table, verify_cheat_sheet, verify_conventions
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -11,3 +13,39 @@ def test_every_formula_holds(seed):
     bad = [r for r in rows if not r["holds"]]
     assert not bad, bad
     assert len({r["formula"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_every_convention_holds(seed):
+    rows = verify_conventions(random_state=seed)
+    assert len(rows) == 9 and len({r["convention"] for r in rows}) == 9
+    bad = [r for r in rows if not r["holds"]]
+    assert not bad, bad
+
+
+def test_sgd_alpha_is_not_ridge_alpha():
+    # independent of verify_conventions: SGDRegressor(alpha=a) is Ridge(alpha=n a), far from Ridge(alpha=a)
+    rng = np.random.default_rng(5)
+    X = rng.standard_normal((150, 3))
+    y = X @ [1.0, -2.0, 0.5] + rng.standard_normal(150)
+    a = 0.5
+    sgd = SGDRegressor(alpha=a, tol=None, max_iter=2000, learning_rate="invscaling", eta0=0.01,
+                       average=True, random_state=0).fit(X, y).coef_
+    assert np.allclose(sgd, Ridge(alpha=150 * a).fit(X, y).coef_, atol=5e-3)
+    assert not np.allclose(sgd, Ridge(alpha=a).fit(X, y).coef_, atol=0.1)
+
+
+@pytest.mark.parametrize("seed", [0, 4])
+def test_decision_table_claims_hold(seed):
+    rows = check_decision_table(random_state=seed, n_draws=20)
+    bad = [r for r in rows if not r["holds"]]
+    assert not bad, bad
+    assert len(rows) == 10
+    for r in rows:
+        if r["frequency"] is not None:
+            assert r["frequency"].n == 20
+
+
+def test_decision_table_rejects_too_few_draws():
+    with pytest.raises(ValueError, match="n_draws"):
+        check_decision_table(n_draws=19)

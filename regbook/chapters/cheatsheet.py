@@ -30,7 +30,7 @@ from ..conventions import C_to_alpha, ridge_alpha_to_solver
 from ..penalties import ElasticNetPenalty, L1Penalty, L2Penalty
 from ..solvers import coordinate_descent, fista, ridge_closed_form
 
-__all__ = ["verify_cheat_sheet"]
+__all__ = ["check_decision_table", "verify_cheat_sheet", "verify_conventions"]
 
 
 def _regression(rng, n=40, p=6):
@@ -135,4 +135,438 @@ def verify_cheat_sheet(random_state=0):
     add("Laplace prior MAP = solver lasso at σ²/(n s)",
         np.max(np.abs(w_map - coordinate_descent(X, y, prior_to_alpha(sigma, s_lap, n, "laplace")).coef)),
         1e-5)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Conventions of the other scikit-learn classes (and glmnet), each checked against an oracle
+# ---------------------------------------------------------------------------------------------
+
+def _smooth_enet_min(X, y, l1, l2):
+    """argmin of 1/(2n)||y - Xw - b||² + l1||w||₁ + l2/2||w||² by L-BFGS-B on w = u - v, u, v >= 0.
+
+    Smooth and bound-constrained, so a generic quasi-Newton method solves it exactly: an oracle
+    that shares no code with coordinate descent.
+    """
+    from scipy.optimize import minimize
+
+    n, p = X.shape
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+
+    def fun(z):
+        u, v = z[:p], z[p:]
+        res = yc - Xc @ (u - v)
+        f = res @ res / (2 * n) + l1 * (u.sum() + v.sum()) + 0.5 * l2 * ((u - v) @ (u - v))
+        g = -Xc.T @ res / n + l2 * (u - v)
+        return f, np.concatenate([g + l1, -g + l1])
+
+    out = minimize(fun, np.zeros(2 * p), jac=True, method="L-BFGS-B", bounds=[(0, None)] * (2 * p),
+                   options={"ftol": 1e-15, "gtol": 1e-12, "maxiter": 20000})
+    return out.x[:p] - out.x[p:]
+
+
+def verify_conventions(random_state=0):
+    r"""Check the penalty conventions of other scikit-learn classes and of glmnet; one row each.
+
+    In the book's units the penalty strength is the ``alpha`` :math:`\lambda` of
+    :math:`\frac1n\sum_i \text{loss}_i + \lambda P(w)`. Each row states a convention and checks it
+    against an independent oracle (an optimality condition, a generic optimizer, or the estimator's
+    own reported loss):
+
+    * ``SVC(kernel="linear", C=c)`` minimizes :math:`\frac1n\sum_i \max(0, 1 - s_i(x_i^\top w + b))
+      + \frac{\lambda}{2}\|w\|^2` with :math:`\lambda = 1/(nc)` (checked by the KKT conditions:
+      dual coefficients :math:`\in [0, c]`, equal to :math:`c` inside the margin, 0 outside);
+    * ``LinearSVC(C=c)`` minimizes :math:`\frac12(\|w\|^2 + b^2) + c\sum_i \max(0, 1 - s_i(x_i^\top w + b))^2`:
+      squared hinge and a *penalized intercept* (checked against L-BFGS on that objective, and
+      against the unpenalized-intercept minimizer, which differs);
+    * ``MLPRegressor(alpha=a)`` minimizes :math:`\frac{1}{2n}\|y - f(X)\|^2 + \frac{a}{2n}\sum\|W\|^2`
+      (weights only; checked against its reported ``loss_``);
+    * ``SGDRegressor(alpha=a)`` (``penalty="l2"``) minimizes :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \frac a2\|w\|^2`,
+      i.e. :math:`\lambda = a` = ``Ridge(alpha=n a)`` (checked against the closed form, to SGD accuracy);
+    * ``LogisticRegressionCV(Cs=k)`` searches ``C`` on ``np.logspace(-4, 4, k)``, i.e.
+      :math:`\lambda = 1/(nC)` from :math:`10^{-4}/n` to :math:`10^4/n`;
+    * glmnet's objective :math:`\frac{1}{2n}\|y - X\beta - \beta_0\|^2 + \lambda\big(\alpha\|\beta\|_1
+      + \frac{1-\alpha}{2}\|\beta\|^2\big)` (glmnet documentation, with ``standardize=FALSE``) is
+      ``ElasticNet(alpha=λ, l1_ratio=α)`` (checked against L-BFGS-B on the documented formula);
+    * logistic regression with a :math:`N(0, \tau^2)` prior on each weight: the MAP is
+      ``LogisticRegression(C=τ²)`` (checked against a generic minimizer of the negative log posterior);
+    * L1 logistic regression needs a solver such as ``"saga"``: the default ``lbfgs``
+      raises a ``ValueError``; ``saga`` returns exact zeros that satisfy the L1 optimality conditions;
+    * ``LogisticRegression(l1_ratio=r)`` alone selects the penalty from scikit-learn 1.8 on
+      (``penalty=`` is deprecated); before 1.8 write ``penalty="elasticnet", l1_ratio=r, solver="saga"``
+      (checked on the installed version: ``l1_ratio`` defaults to 0.0, i.e. L2).
+
+    Parameters
+    ----------
+    random_state : int, default=0
+        Seed of the random test problems.
+
+    Returns
+    -------
+    list of dict
+        Keys ``convention`` (str), ``error`` (float, the largest violation of the oracle),
+        ``tol`` (float) and ``holds`` (bool: ``error <= tol`` and any extra condition of the row).
+
+    Examples
+    --------
+    >>> rows = verify_conventions()
+    >>> len(rows), all(r["holds"] for r in rows)
+    (9, True)
+    """
+    import warnings
+
+    import sklearn
+    from scipy.optimize import minimize
+    from sklearn.linear_model import LogisticRegressionCV, SGDRegressor
+    from sklearn.neural_network import MLPRegressor
+    from sklearn.svm import SVC, LinearSVC
+
+
+    rng = np.random.default_rng(random_state)
+    rows = []
+
+    def add(name, error, tol, extra=True):
+        error = float(error)
+        rows.append({"convention": name, "error": error, "tol": tol, "holds": bool(error <= tol and extra)})
+
+    # classification data, labels in {-1, +1}, shifted away from the origin (intercept matters)
+    n = 120
+    Xk = rng.standard_normal((n, 3)) + 3.0
+    s = np.where(Xk @ [1.0, -1.0, 0.5] - 1.5 + 0.8 * rng.standard_normal(n) > 0, 1, -1)
+
+    # SVC: KKT of (1/n) sum hinge + lam/2 ||w||^2 with lam = 1/(n c)
+    c = 0.05
+    svc = SVC(kernel="linear", C=c, tol=1e-10).fit(Xk, s)
+    alpha_i = np.zeros(n)
+    alpha_i[svc.support_] = np.abs(svc.dual_coef_.ravel())
+    w = (alpha_i * s) @ Xk
+    margin = s * (Xk @ w + svc.intercept_[0])
+    viol = max(np.max(np.abs(w - svc.coef_.ravel())), abs(alpha_i @ s),
+               np.max(np.abs(alpha_i[margin < 1 - 1e-6] - c), initial=0.0),
+               np.max(alpha_i[margin > 1 + 1e-6], initial=0.0), np.max(alpha_i) - c)
+    add("SVC(C=c) = (1/n)·hinge + (λ/2)‖w‖², λ = 1/(nc)", viol / c, 1e-6)
+
+    # LinearSVC: squared hinge, intercept penalized like a weight
+    Z = np.column_stack([Xk, np.ones(n)])
+
+    def sq_hinge(z, penalize_b):
+        m = np.maximum(0.0, 1 - s * (Z @ z))
+        pen = z @ z if penalize_b else z[:-1] @ z[:-1]
+        gpen = z.copy() if penalize_b else np.append(z[:-1], 0.0)
+        return 0.5 * pen + c * m @ m, gpen - 2 * c * (m * s) @ Z
+
+    def argmin(penalize_b):
+        return minimize(sq_hinge, np.zeros(4), args=(penalize_b,), jac=True, method="L-BFGS-B",
+                        options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 10000}).x
+
+    lsvc = LinearSVC(C=c, tol=1e-10, max_iter=100000).fit(Xk, s)
+    ours = np.append(lsvc.coef_.ravel(), lsvc.intercept_[0])
+    pen_b, free_b = argmin(True), argmin(False)
+    add("LinearSVC(C=c): squared hinge, intercept penalized", np.max(np.abs(ours - pen_b)), 1e-4,
+        extra=abs(free_b[-1] - pen_b[-1]) > 0.1)
+
+    # MLPRegressor: 1/(2n)||y - f||^2 + alpha/(2n) sum ||W||^2 (weights, not biases)
+    Xr = rng.standard_normal((60, 3))
+    yr = np.sin(Xr[:, 0]) + Xr[:, 1] ** 2 + 0.1 * rng.standard_normal(60)
+    a = 3.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        mlp = MLPRegressor(hidden_layer_sizes=(8,), alpha=a, solver="lbfgs", max_iter=300,
+                           random_state=0).fit(Xr, yr)
+    res = yr - mlp.predict(Xr)
+    formula = res @ res / (2 * 60) + a / (2 * 60) * sum((W ** 2).sum() for W in mlp.coefs_)
+    add("MLPRegressor(alpha=a) = (1/2n)‖y − f‖² + (a/2n)Σ‖W‖²", abs(formula - mlp.loss_) / mlp.loss_, 1e-8)
+
+    # SGDRegressor: lambda = alpha, i.e. Ridge(alpha = n a)
+    Xs = rng.standard_normal((200, 4))
+    ys = Xs @ [2.0, -1.0, 0.5, 0.0] + 1.0 + 0.5 * rng.standard_normal(200)
+    a = 0.3
+    sgd = SGDRegressor(alpha=a, penalty="l2", tol=None, max_iter=3000, learning_rate="invscaling",
+                       eta0=0.01, average=True, random_state=0).fit(Xs, ys)
+    exact = ridge_closed_form(Xs, ys, a).coef
+    wrong = ridge_closed_form(Xs, ys, a / 200).coef        # reading alpha as Ridge's
+    err = np.max(np.abs(sgd.coef_ - exact))
+    add("SGDRegressor(alpha=a) = solver ridge at λ = a = Ridge(alpha=na)", err, 5e-3,
+        extra=np.max(np.abs(sgd.coef_ - wrong)) > 20 * err)
+
+    # LogisticRegressionCV(Cs=k): C on logspace(-4, 4, k)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)   # 1.9 announces new defaults for other arguments
+        cv = LogisticRegressionCV(Cs=5, cv=3).fit(Xk, s)
+    add("LogisticRegressionCV(Cs=k): C = logspace(−4, 4, k), λ = 1/(nC)",
+        np.max(np.abs(np.log10(cv.Cs_) - np.linspace(-4, 4, 5))), 1e-12, extra=cv.C_[0] in cv.Cs_)
+
+    # glmnet's documented objective = ElasticNet(alpha=lambda, l1_ratio=alpha)
+    lam_g, alpha_g = 0.1, 0.3
+    sk = ElasticNet(alpha=lam_g, l1_ratio=alpha_g, tol=1e-14, max_iter=100000).fit(Xs, ys).coef_
+    oracle = _smooth_enet_min(Xs, ys, lam_g * alpha_g, lam_g * (1 - alpha_g))
+    add("glmnet(lambda=λ, alpha=r) = ElasticNet(alpha=λ, l1_ratio=r)", np.max(np.abs(sk - oracle)), 1e-6)
+
+    # logistic MAP under N(0, tau^2): C = tau^2
+    tau2 = 0.7
+    yb = (s > 0).astype(int)
+    Zc = np.column_stack([Xk, np.ones(n)])
+
+    def neg_log_post(z):
+        m = s * (Zc @ z)
+        f = np.logaddexp(0.0, -m).sum() + z[:-1] @ z[:-1] / (2 * tau2)
+        g = -(s / (1 + np.exp(m))) @ Zc + np.append(z[:-1] / tau2, 0.0)
+        return f, g
+
+    z_map = minimize(neg_log_post, np.zeros(4), jac=True, method="L-BFGS-B",
+                     options={"ftol": 1e-15, "gtol": 1e-10}).x
+    lr = LogisticRegression(C=tau2, tol=1e-12, max_iter=10000).fit(Xk, yb)
+    add("Gaussian prior N(0, τ²) on logistic weights: MAP = LogisticRegression(C=τ²)",
+        np.max(np.abs(np.append(lr.coef_.ravel(), lr.intercept_) - z_map)), 1e-4)
+
+    # L1 logistic: lbfgs refuses, saga gives exact zeros satisfying the L1 KKT conditions
+    Xl = np.column_stack([Xk - Xk.mean(0), rng.standard_normal((n, 5))])
+    Xl = Xl / Xl.std(0)
+    c = 0.05
+    try:
+        LogisticRegression(C=c, l1_ratio=1.0).fit(Xl, yb)
+        refused = False
+    except ValueError:
+        refused = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        l1 = LogisticRegression(C=c, l1_ratio=1.0, solver="saga", tol=1e-12, max_iter=200000).fit(Xl, yb)
+    wl, bl = l1.coef_.ravel(), l1.intercept_[0]
+    grad = -c * (s / (1 + np.exp(s * (Xl @ wl + bl)))) @ Xl    # gradient of c * sum(loss) in w
+    zero = wl == 0
+    kkt = max(np.max(np.abs(grad[~zero] + np.sign(wl[~zero])), initial=0.0),
+              np.max(np.abs(grad[zero]) - 1, initial=0.0))
+    add("L1 logistic: lbfgs refuses, solver='saga' fits it", max(kkt, 0.0), 1e-4,
+        extra=refused and zero.any() and (~zero).any())
+
+    # version note: l1_ratio alone picks the penalty from 1.8 on
+    import inspect
+    major, minor = (int(v) for v in sklearn.__version__.split(".")[:2])
+    params = inspect.signature(LogisticRegression).parameters
+    l2_default = LogisticRegression(C=c).fit(Xl, yb).coef_.ravel()
+    add("scikit-learn ≥ 1.8: l1_ratio alone sets the penalty (default 0.0 = L2)",
+        0.0, 0.0, extra=(major, minor) >= (1, 8) and params["l1_ratio"].default == 0.0
+        and bool(np.all(l2_default != 0)))
+    return rows
+
+
+def _adam(grad, w0, *, lr, decoupled_decay=0.0, n_steps=20000, beta1=0.9, beta2=0.999, eps=1e-12):
+    """Full-batch Adam (Kingma & Ba 2015) with an optional decoupled decay (AdamW, Loshchilov & Hutter
+    2019); the step size decays as lr/sqrt(1 + t/100) so the iterates settle."""
+    w = np.array(w0, dtype=float)
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for t in range(1, n_steps + 1):
+        g = grad(w)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        step = lr / np.sqrt(1 + t / 100)
+        w = w - step * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps) - step * decoupled_decay * w
+    return w
+
+
+def check_decision_table(random_state=0, n_draws=30):
+    r"""Check every factual statement of the chapter's decision table and glossary; one row each.
+
+    Each row is a sentence of the cheat sheet and the experiment that tests it, over ``n_draws``
+    independent data sets where the sentence is about "how often", on one data set where it is an
+    existence claim (a counterexample is enough), exactly where it is algebra.
+
+    Parameters
+    ----------
+    random_state : int, default=0
+        Seed of the data sets.
+    n_draws : int >= 20, default=30
+        Independent data sets for the frequency rows (at least 20, so that the 0.8 thresholds can be
+        cleared with 95% confidence when a draw or two fail).
+
+    Returns
+    -------
+    list of dict
+        Keys ``claim`` (str), ``evidence`` (str, the measured numbers) and ``holds`` (bool).
+        Frequencies are :class:`regbook.replication.Frequency` objects under the key ``frequency``
+        (``None`` for rows that are not frequencies); a frequency row holds when the lower end of its
+        95% Wilson interval clears the threshold stated in the evidence (0.8; 0.6 for the existence
+        claim that ridge weights change sign).
+
+    Examples
+    --------
+    >>> rows = check_decision_table(n_draws=20)
+    >>> all(r["holds"] for r in rows)
+    True
+    """
+    from sklearn.linear_model import HuberRegressor
+
+    from ..datasets import make_correlated_blocks, make_sparse_regression
+    from ..replication import Frequency
+    from ..paths import alpha_max
+
+    n_draws = int(n_draws)
+    if n_draws < 20:
+        raise ValueError(f"n_draws must be at least 20 so that the 0.8 thresholds can be cleared with 95% "
+                         f"confidence when a draw or two fail, "
+                         f"got {n_draws}; pass n_draws=20 or more.")
+    rng = np.random.default_rng(random_state)
+    rows = []
+
+    def add(claim, evidence, holds, frequency=None):
+        rows.append({"claim": claim, "evidence": evidence, "holds": bool(holds), "frequency": frequency})
+
+    # sparse truth, lasso with cross-validated λ: it finds the true features and many noise features too
+    from sklearn.linear_model import LassoCV, lasso_path
+
+    fps, all_true, with_noise = [], 0, 0
+    for _ in range(n_draws):
+        X = rng.standard_normal((60, 100))
+        w = np.zeros(100)
+        w[:5] = rng.choice([-2.0, 2.0], 5)
+        y = X @ w + rng.standard_normal(60)
+        kept = LassoCV(alphas=30, cv=5).fit(X, y).coef_ != 0
+        fps.append(int(kept[5:].sum()))
+        all_true += bool(kept[:5].all())
+        with_noise += fps[-1] > 0
+    f_noise = Frequency.from_counts(int(with_noise), n_draws)
+    add("lasso with a cross-validated λ: the kept set is not the true features (it adds noise features)",
+        f"n = 60, p = 100, 5 true weights ±2: LassoCV keeps all 5 true features in {all_true} of {n_draws} "
+        f"draws, plus {min(fps)}-{max(fps)} noise features (median {int(np.median(fps))}); at least one noise "
+        f"feature {f_noise.format('draws')} (threshold 0.8)", f_noise.ci_low > 0.8, f_noise)
+
+    # dense truth of similar-sized weights: ridge more accurate than the lasso, each at its best λ
+    ridge_wins = 0
+    for _ in range(n_draws):
+        X = rng.standard_normal((50, 30))
+        w = rng.choice([-1.0, 1.0], 30)
+        y = X @ w + 2.0 * rng.standard_normal(50)
+        Xt = rng.standard_normal((2000, 30))
+        Xc, yc = X - X.mean(0), y - y.mean()
+
+        def test_mse(c):
+            return np.mean((Xt @ c + y.mean() - X.mean(0) @ c - Xt @ w) ** 2)
+
+        U, sv, Vt = np.linalg.svd(Xc, full_matrices=False)
+        e_ridge = min(test_mse(Vt.T @ (sv / (sv**2 + 50 * lam) * (U.T @ yc))) for lam in np.logspace(-3, 2, 40))
+        grid = np.max(np.abs(Xc.T @ yc)) / 50 * np.geomspace(1.0, 1e-3, 40)
+        coefs = lasso_path(Xc, yc, alphas=grid)[1]
+        e_lasso = min(test_mse(coefs[:, k]) for k in range(coefs.shape[1]))
+        ridge_wins += e_ridge < e_lasso
+    f_ridge = Frequency.from_counts(int(ridge_wins), n_draws)
+    add("dense truth of similar-sized weights: ridge is the more accurate (each at its best λ)",
+        f"n = 50, p = 30, all weights ±1, noise sd 2: ridge's test error below the lasso's "
+        f"{f_ridge.format('draws')} (threshold 0.8)", f_ridge.ci_low > 0.8, f_ridge)
+
+    # p > n: the lasso keeps at most n features and is unique for continuous X; Elastic Net keeps more
+    n, p = 25, 60
+    ok_n, ok_unique, ok_more, gaps, nnz_l, nnz_e = 0, 0, 0, [], [], []
+    for _ in range(n_draws):
+        X = rng.standard_normal((n, p))
+        y = X[:, :10] @ rng.normal(0, 1, 10) + 0.5 * rng.standard_normal(n)
+        lam = 0.02 * alpha_max(X, y, 1.0)
+        w_cd = Lasso(alpha=lam, tol=1e-12, max_iter=200000).fit(X, y).coef_
+        # another start and another column order: a non-unique problem would answer differently
+        order = rng.permutation(p)
+        other = Lasso(alpha=lam, tol=1e-12, max_iter=200000, warm_start=True)
+        other.coef_ = rng.normal(0, 3, p)
+        w_pg = np.empty(p)
+        w_pg[order] = other.fit(X[:, order], y).coef_
+        w_en = ElasticNet(alpha=5 * lam, l1_ratio=0.2, tol=1e-10, max_iter=200000).fit(X, y).coef_
+        nnz_l.append(int(np.sum(w_cd != 0)))
+        nnz_e.append(int(np.sum(w_en != 0)))
+        gaps.append(np.max(np.abs(w_cd - w_pg)))
+        ok_n += nnz_l[-1] <= n
+        ok_unique += gaps[-1] < 1e-4
+        ok_more += nnz_e[-1] > n
+    f_more = Frequency.from_counts(ok_more, n_draws)
+    add("p > n: the lasso keeps at most n features; its solution is unique for continuous X",
+        f"n = {n}, p = {p}, λ = 0.02 λmax, {n_draws} draws: lasso keeps {min(nnz_l)}-{max(nnz_l)} "
+        f"features; fits from a random start and permuted columns agree to {max(gaps):.1e}", ok_n == n_draws and ok_unique == n_draws)
+    add("p > n: Elastic Net can keep more than n features",
+        f"Elastic Net (same L1 strength, r = 0.2) keeps {min(nnz_e)}-{max(nnz_e)} features; more than n = {n} "
+        f"{f_more.format('draws')} (threshold 0.8)", f_more.ci_low > 0.8, f_more)
+
+    # exact copies: not in general position, many lasso solutions, Elastic Net unique
+    x = rng.standard_normal(50)
+    y = 2 * x + rng.standard_normal(50)
+    Xd = np.column_stack([x, x])
+    w1 = Lasso(alpha=0.1, tol=1e-12).fit(Xd, y).coef_
+    w2 = np.array([w1.sum() / 2, w1.sum() / 2])
+    obj = [np.sum((y - y.mean() - Xd @ w + Xd.mean(0) @ w) ** 2) / 100 + 0.1 * np.abs(w).sum() for w in (w1, w2)]
+    w_en = ElasticNet(alpha=0.2, l1_ratio=0.5, tol=1e-12).fit(Xd, y).coef_
+    add("exact copies (not in general position): many lasso solutions, one Elastic Net solution",
+        f"lasso {np.round(w1, 3)} and {np.round(w2, 3)} differ with objectives equal to "
+        f"{abs(obj[0] - obj[1]):.1e}; Elastic Net splits evenly {np.round(w_en, 3)}",
+        abs(obj[0] - obj[1]) < 1e-10 and np.max(np.abs(w1 - w2)) > 0.1 and np.isclose(w_en[0], w_en[1]))
+
+    # ridge: the norm shrinks monotonically, single weights need not, and they cross zero only at points
+    lams = np.logspace(-4, 2, 600)
+    norm_down, grows, flips = 0, 0, 0
+    for _ in range(n_draws):
+        X, y, _ = make_sparse_regression(60, 8, 3, random_state=int(rng.integers(2**31)))
+        Xc, yc = X - X.mean(0), y - y.mean()
+        U, sv, Vt = np.linalg.svd(Xc, full_matrices=False)
+        W = (Vt.T @ ((sv / (sv**2 + len(y) * lams[:, None])) * (U.T @ yc)).T).T   # (600, 8) ridge path
+        norm_down += bool(np.all(np.diff(np.linalg.norm(W, axis=1)) < 0))
+        grows += bool(np.any(np.diff(np.abs(W), axis=0) > 1e-12))
+        flips += bool(np.any(np.diff(np.sign(W), axis=0) != 0))
+    f_flip = Frequency.from_counts(int(flips), n_draws)
+    add("ridge shrinks the norm ‖w‖ as λ grows, not every weight proportionally; a weight is 0 only at isolated λ",
+        f"make_sparse_regression(60, 8, 3), 600-point λ grid: ‖w‖ decreasing in {norm_down} of {n_draws} draws; "
+        f"some |w_j| grows with λ in {grows} of {n_draws}; some weight changes sign {f_flip.format('draws')} "
+        f"(threshold 0.6)", norm_down == n_draws and grows == n_draws and f_flip.ci_low > 0.6, f_flip)
+
+    # correlated blocks: Elastic Net keeps the block, the lasso's allocation varies with the noise
+    kept_e, kept_l, sets = 0, [], set()
+    for _ in range(n_draws):
+        Xb, yb, _, _ = make_correlated_blocks(100, n_blocks=3, block_size=4, correlation=0.99,
+                                              random_state=int(rng.integers(2**31)))
+        w_l = Lasso(alpha=1.0).fit(Xb, yb).coef_[:4]
+        kept_e += np.all(ElasticNet(alpha=2.0, l1_ratio=0.5).fit(Xb, yb).coef_[:4] != 0)
+        kept_l.append(int(np.sum(w_l != 0)))
+        sets.add(tuple(w_l != 0))
+    f_e = Frequency.from_counts(int(kept_e), n_draws)
+    add("correlated group: Elastic Net keeps it together; which members the lasso keeps is driven by noise",
+        f"Elastic Net keeps all 4 {f_e.format('draws')} (threshold 0.8); the lasso keeps "
+        f"{min(kept_l)}-{max(kept_l)} of 4, {len(sets)} different subsets", f_e.ci_low > 0.8 and len(sets) >= 3, f_e)
+
+    # outliers in y: a robust loss resists, the penalty does not
+    better = 0
+    for _ in range(n_draws):
+        X = rng.standard_normal((60, 3))
+        y = X @ [1.0, -2.0, 0.5] + 0.3 * rng.standard_normal(60)
+        yo = y.copy()
+        yo[np.argmax(np.abs(X[:, 0]))] += 30.0
+        move = {}
+        for name, make in (("huber", lambda: HuberRegressor(alpha=0.0, max_iter=1000)),
+                           ("ridge", lambda: Ridge(alpha=5.0))):
+            move[name] = np.linalg.norm(make().fit(X, yo).coef_ - make().fit(X, y).coef_)
+        better += move["huber"] < move["ridge"]
+    f_h = Frequency.from_counts(int(better), n_draws)
+    add("outliers in y: a robust loss (Huber) moves less than a penalized squared loss",
+        f"one target moved by 100 noise SDs: Huber's weights move less than ridge's "
+        f"{f_h.format('draws')} (threshold 0.8)", f_h.ci_low > 0.8, f_h)
+
+    # L1 loss estimates a median
+    yy = rng.standard_exponential(41)
+    c = minimize_scalar(lambda c: np.abs(yy - c).sum(), bounds=(yy.min(), yy.max()), method="bounded",
+                        options={"xatol": 1e-12}).x
+    add("the L1 loss Σ|y − c| is minimized by the median", f"|argmin − median| = {abs(c - np.median(yy)):.1e}",
+        abs(c - np.median(yy)) < 1e-6)
+
+    # weight decay: = L2 for plain gradient descent (factor 1 - ηλ); not for Adam (AdamW ≠ Adam + L2)
+    X = rng.standard_normal((100, 3)) * [3.0, 1.0, 0.3]
+    y = X @ [1.0, 1.0, 1.0] + 0.5 * rng.standard_normal(100)
+    X, y = X - X.mean(0), y - y.mean()
+    lam, eta = 0.4, 0.01
+    w = rng.standard_normal(3)
+    g_loss = -X.T @ (y - X @ w) / 100
+    gd_l2 = w - eta * (g_loss + lam * w)
+    decayed = (1 - eta * lam) * w - eta * g_loss
+    ridge = np.linalg.solve(X.T @ X / 100 + lam * np.eye(3), X.T @ y / 100)
+    grad_ls = lambda w: -X.T @ (y - X @ w) / 100  # noqa: E731
+    adam_l2 = _adam(lambda w: grad_ls(w) + lam * w, np.zeros(3), lr=0.05)
+    adamw = _adam(grad_ls, np.zeros(3), lr=0.05, decoupled_decay=lam)
+    add("L2 penalty = weight decay (factor 1 − ηλ) for plain gradient descent, not for Adam: "
+        "Adam + L2 → ridge, AdamW does not",
+        f"GD step difference {np.max(np.abs(gd_l2 - decayed)):.1e}; |Adam+L2 − ridge| = "
+        f"{np.max(np.abs(adam_l2 - ridge)):.1e}; |AdamW − ridge| = {np.max(np.abs(adamw - ridge)):.2f}",
+        np.allclose(gd_l2, decayed, atol=1e-14) and np.max(np.abs(adam_l2 - ridge)) < 1e-3
+        and np.max(np.abs(adamw - ridge)) > 0.05)
     return rows
