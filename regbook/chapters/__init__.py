@@ -13,6 +13,8 @@ on the core and are imported explicitly, never by ``import regbook``:
                     the lasso drop rule), the lasso's degrees of freedom
 ``sparsity``        chapters 4-6: reading paths, counting exact zeros,
                     selection frequencies over resamples
+``elastic_net``     chapter 6: naive vs rescaled Elastic Net, entry points on a
+                    fine grid, p > n selection counts, prediction vs the lasso
 ``tuning``          chapter 8: fold-error loops, repeated K-fold, nested CV,
                     the choice of K, grouped CV, lasso over-selection
 ``decay``           chapter 9: L2 penalty vs decoupled weight decay (SGD,
@@ -20,6 +22,7 @@ on the core and are imported explicitly, never by ``import regbook``:
 ``myths``           chapter 10: one experiment per popular claim
 ``bayes``           chapter 11: priors, posteriors, credible intervals and
                     their coverage, the evidence (empirical Bayes)
-``cheatsheet``      chapter 12: every cheat-sheet conversion, verified
+``cheatsheet``      chapter 12: every formula, convention and decision-table
+                    claim, verified
 ==================  =====================================================
 """
