@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from regbook import soft_threshold
-from regbook.exercises import check_ista_step, check_lipschitz, check_ridge_gradient
+from regbook.exercises import check_backtracking_step, check_ista_step, check_lipschitz, check_ridge_gradient
 from regbook.exercises._feedback import ExerciseError
 
 
@@ -68,3 +68,43 @@ def test_lipschitz_mistakes(wrong, message):
 def test_regbook_lipschitz_passes():
     from regbook import lipschitz_constant
     assert check_lipschitz(lipschitz_constant)
+
+
+def _bt(f, grad, w, lam, L0, *, grow=2.0, threshold=lambda lam, L: lam / L, accept=None, max_L=None):
+    g, L = grad(w), L0
+    while True:
+        w_new = soft_threshold(w - g / L, threshold(lam, L))
+        d = w_new - w
+        ok = f(w_new) <= f(w) + g @ d + L / 2 * d @ d + 1e-14 * abs(f(w))
+        if accept is not None:
+            ok = accept(L, L0)
+        if ok or (max_L is not None and L >= max_L):
+            return w_new, L
+        L *= grow
+
+
+def test_backtracking_step_correct():
+    assert check_backtracking_step(_bt)
+
+
+def test_backtracking_step_independent_oracle():
+    # a least-squares f whose L is known exactly: L0 far below it ends within a factor 2 of it,
+    # L0 above it is accepted at once (the condition holds for every L >= L_true)
+    A = np.diag([3.0, 1.0]); c = np.array([1.0, -2.0])
+    f = lambda w: float(np.sum((A @ w - c) ** 2)) / 4.0
+    grad = lambda w: A.T @ (A @ w - c) / 2.0          # L_true = 9 / 2
+    _, L = _bt(f, grad, np.zeros(2), 0.1, 0.01)
+    assert 4.5 / 2 < L <= 2 * 4.5
+    assert _bt(f, grad, np.zeros(2), 0.1, 10.0)[1] == 10.0
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda f, g, w, lam, L0: _bt(f, g, w, lam, L0, threshold=lambda lam, L: lam), "lam / L"),
+    (lambda f, g, w, lam, L0: _bt(f, g, w, lam, L0, accept=lambda L, L0: True), "sufficient-decrease"),
+    (lambda f, g, w, lam, L0: _bt(f, g, w, lam, L0, grow=0.5, accept=lambda L, L0: L < L0 / 3), "below L0"),
+    (lambda f, g, w, lam, L0: _bt(f, g, w, lam, 2 * _bt(f, g, w, lam, L0)[1]), "FIRST L"),   # one doubling too many
+    (lambda f, g, w, lam, L0: _bt(f, g, w, lam, L0)[0], "pair"),
+])
+def test_backtracking_step_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_backtracking_step(wrong)

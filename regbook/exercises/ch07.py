@@ -7,7 +7,7 @@ from ..penalties import soft_threshold
 from ._feedback import ExerciseError, fail_unless_close, passed
 from ._feedback import call_learner as _call
 
-__all__ = ["check_ridge_gradient", "check_ista_step", "check_lipschitz"]
+__all__ = ["check_ridge_gradient", "check_ista_step", "check_lipschitz", "check_backtracking_step"]
 
 
 def _problem(seed, n=40, p=4):
@@ -136,3 +136,63 @@ def check_lipschitz(fn):
         fail_unless_close(got, expected, "L", rtol=1e-6,
                           hint="L = np.linalg.norm(X - X.mean(axis=0), 2) ** 2 / n.")
     return passed("1/L is the largest step that always decreases the objective.")
+
+
+def _bt_problem(seed):
+    rng = np.random.default_rng(seed)
+    A = rng.standard_normal((30, 6))
+    c = rng.standard_normal(30)
+    f = lambda w: float(np.sum((A @ w - c) ** 2)) / 60.0
+    grad = lambda w: A.T @ (A @ w - c) / 30.0
+    L_true = float(np.linalg.eigvalsh(A.T @ A / 30.0)[-1])
+    return f, grad, rng.standard_normal(6), L_true
+
+
+def _bt_reference(f, grad, w, lam, L0):
+    g, L = grad(w), L0
+    while True:
+        w_new = soft_threshold(w - g / L, lam / L)
+        d = w_new - w
+        if f(w_new) <= f(w) + g @ d + L / 2 * d @ d + 1e-14 * abs(f(w)):
+            return w_new, L
+        L *= 2.0
+
+
+def check_backtracking_step(fn):
+    r"""Check ``fn(f, grad, w, lam, L0) -> (w_new, L)``: one ISTA step with backtracking.
+
+    Starting from ``L = L0``, take the proximal step
+    :math:`w^+ = S(w - \nabla f(w)/L,\ \lambda/L)` and accept it if
+    :math:`f(w^+) \le f(w) + \nabla f(w)^\top(w^+ - w) + \frac{L}{2}\|w^+ - w\|^2`;
+    otherwise double ``L`` and try again. Return the accepted step and its ``L``.
+    """
+    lam = 0.3
+    for seed in range(3):
+        f, grad, w, L_true = _bt_problem(seed)
+        for L0 in (0.01 * L_true, 4.0 * L_true):
+            out = _call(fn, f, grad, w.copy(), lam, L0, name="your backtracking step")
+            try:
+                w_new, L = out
+                w_new, L = np.asarray(w_new, dtype=float), float(L)
+            except (TypeError, ValueError):
+                raise ExerciseError("Return a pair (w_new, L): the accepted weights and the L that was accepted.")
+            ref_w, ref_L = _bt_reference(f, grad, w, lam, L0)
+            g = grad(w)
+            if w_new.shape == w.shape and np.isfinite(L) and L > 0:
+                if np.allclose(w_new, soft_threshold(w - g / L, lam)) and not np.isclose(lam, lam / L):
+                    raise ExerciseError("You soft-thresholded at lam; with step 1/L the threshold is lam / L.")
+                if L < L0 * (1 - 1e-12):
+                    raise ExerciseError("Your L went below L0: backtracking only makes the step shorter, so "
+                                        "multiply L by 2 (halve the step) when the condition fails.")
+                d = w_new - w
+                if f(w_new) > f(w) + g @ d + L / 2 * d @ d + 1e-12 * max(1.0, abs(f(w))):
+                    raise ExerciseError("Your accepted step breaks the sufficient-decrease condition "
+                                        "f(w+) <= f(w) + g.(w+ - w) + L/2 ||w+ - w||^2: keep doubling L "
+                                        "until it holds.")
+                if L > ref_L * (1 + 1e-9):
+                    raise ExerciseError(f"You stopped at L = {L:.4g}, but the condition already holds at "
+                                        f"L = {ref_L:.4g}: accept the FIRST L (L0, 2 L0, 4 L0, ...) for which "
+                                        "it holds, since a longer step makes more progress.")
+            fail_unless_close(L, ref_L, "L", rtol=1e-9, hint="double L from L0 until the condition holds.")
+            fail_unless_close(w_new, ref_w, "w_new", hint="w_new = soft_threshold(w - grad(w) / L, lam / L).")
+    return passed("the step is halved only until the quadratic model lies above f.")
