@@ -11,6 +11,8 @@ on the core and are imported explicitly, never by ``import regbook``:
                     the Hoerl-Kennard bound, sign changes along the path
 ``lars``            chapter 4: least angle regression from scratch (LAR and
                     the lasso drop rule), the lasso's degrees of freedom
+``convergence``     chapter 7: a p > n design with spread curvatures, log-log
+                    and linear rate estimates
 ``sparsity``        chapters 4-6: reading paths, counting exact zeros,
                     selection frequencies over resamples
 ``elastic_net``     chapter 6: naive vs rescaled Elastic Net, entry points on a
