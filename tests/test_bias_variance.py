@@ -202,3 +202,37 @@ def test_result_carries_the_fixed_design():
     c = bias_variance_curve([PolynomialRidge(1), PolynomialRidge(2)], [1, 2], n_samples=7,
                             n_datasets=3, random_state=5)
     np.testing.assert_array_equal(c.x_train, r.x_train)
+
+
+@pytest.mark.parametrize("degree, alpha", [(1, 0.0), (3, 0.0), (7, 0.0), (10, 1e-3)])
+def test_exact_in_sample_error_matches_a_polyfit_simulation(degree, alpha):
+    from regbook.chapters.bias_variance import exact_in_sample_error
+    rng = np.random.default_rng(degree)
+    x = np.sort(rng.uniform(0, 1, 15))
+    exact = exact_in_sample_error(PolynomialRidge(degree, alpha), x, noise=0.3)
+    f = true_function(x)
+    Y = f[:, None] + 0.3 * rng.standard_normal((15, 4000))       # 4000 training sets, fixed design
+    Y_new = f[:, None] + 0.3 * rng.standard_normal((15, 4000))   # fresh targets at the same inputs
+    if alpha == 0:   # an independent fitter: numpy's polyfit on all training sets at once
+        fits = np.polynomial.polynomial.polyval(x, np.polynomial.polynomial.polyfit(x, Y, degree)).T
+    else:            # scikit-learn Ridge (alpha = n λ) on the book's polynomial features
+        feats = polynomial_features(x, degree)
+        fits = SkRidge(alpha=15 * alpha, solver="svd").fit(feats, Y).predict(feats)
+    train = np.mean((Y - fits) ** 2, axis=0)
+    in_sample = np.mean((Y_new - fits) ** 2, axis=0)
+    for sim, value in [(train, exact.train_error), (in_sample, exact.in_sample_error)]:
+        assert abs(sim.mean() - value) < 4 * sim.std(ddof=1) / np.sqrt(sim.size)
+    # the optimism theorem: 2σ² df / n, with df = degree + 1 for least squares
+    assert exact.optimism == pytest.approx(2 * 0.09 * exact.df / 15, rel=1e-9)
+    if alpha == 0:
+        assert exact.df == pytest.approx(degree + 1, rel=1e-9)
+    else:
+        assert exact.df < degree + 1
+
+
+def test_exact_in_sample_error_rejects_bad_input():
+    from regbook.chapters.bias_variance import exact_in_sample_error
+    with pytest.raises(TypeError, match="model must be a PolynomialRidge"):
+        exact_in_sample_error("cubic", [0.1, 0.2, 0.3])
+    with pytest.raises(ValueError, match="noise"):
+        exact_in_sample_error(PolynomialRidge(1), [0.1, 0.2, 0.3], noise=-1.0)

@@ -1,7 +1,7 @@
 """Tests for regbook.chapters.sparsity: path reading, exact-zero counts, bootstrap selection."""
 import numpy as np
 import pytest
-from sklearn.linear_model import Lasso, lars_path
+from sklearn.linear_model import Lasso, Ridge, lars_path
 
 from regbook.datasets import diabetes_data, make_correlated_blocks
 from regbook.chapters.sparsity import block_selection, path_events, selection_frequency, zero_frequency
@@ -126,4 +126,48 @@ def test_zero_frequency_plot_strong_penalty_left_house_colours(fractions, scale)
         assert matplotlib.colors.same_color(ln.get_color(), PENALTY_COLORS[pen])
         assert ln.get_label() == PENALTY_LABELS[pen]
         np.testing.assert_array_equal(ln.get_ydata(), res.zero_fraction[pen])
+    plt.close(fig)
+
+
+def test_zero_frequency_counts_ceiling_and_smallest_nonzero_match_sklearn():
+    fr = [0.3, 0.9, 1.0]
+    res = zero_frequency(fr, n_problems=12, n_features=3, random_state=5)
+    rng = np.random.default_rng(5)  # replay the same problems
+    from regbook.chapters.sparsity import _random_problem
+    counts = np.zeros((3, 4), dtype=int)
+    smallest_l2 = np.full(3, np.inf)
+    for _ in range(12):
+        X, y = _random_problem(rng, 20, 3, 1.0)
+        lam_max = np.max(np.abs((X - X.mean(0)).T @ (y - y.mean()))) / len(y)
+        for k, f in enumerate(fr):
+            w = Lasso(alpha=f * lam_max, tol=1e-14, max_iter=100000).fit(X, y).coef_
+            counts[k, int(np.sum(np.abs(w) < 1e-9))] += 1
+            r = Ridge(alpha=f * lam_max * len(y)).fit(X, y).coef_  # sklearn Ridge alpha = n λ
+            smallest_l2[k] = min(smallest_l2[k], np.abs(r).min())
+    np.testing.assert_array_equal(res.zero_counts["l1"], counts)
+    assert res.zero_counts["l1"].sum(axis=1).tolist() == [12, 12, 12]
+    # the ceiling: below λ_max never all p weights zero, so zero_fraction <= (p - 1)/p; at λ_max all zero
+    assert res.zero_counts["l1"][:2, 3].tolist() == [0, 0] and res.zero_counts["l1"][2, 3] == 12
+    assert np.all(res.zero_fraction["l1"][:2] <= 2 / 3)
+    np.testing.assert_allclose(res.smallest_nonzero["l2"], smallest_l2, rtol=1e-6)
+    assert np.isnan(res.smallest_nonzero["l1"][2])  # every lasso coefficient is zero at λ_max
+
+
+def test_zero_frequency_plot_any_zero_and_ceiling():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    res = zero_frequency([0.1, 0.5], n_problems=6, n_features=3)
+    fig, (a0, a1) = plt.subplots(1, 2)
+    res.plot(ax=a0, metric="any_zero")
+    (ln,) = [ln for ln in a0.lines if ln.get_gid() == "any-zero:l1"]
+    np.testing.assert_array_equal(ln.get_ydata(), res.any_zero["l1"])
+    assert "problems" in a0.get_ylabel() and not [ln for ln in a0.lines if ln.get_gid() == "ceiling"]
+    res.plot(ax=a1)
+    (ceil,) = [ln for ln in a1.lines if ln.get_gid() == "ceiling"]
+    assert np.allclose(ceil.get_ydata(), 2 / 3)
+    with pytest.raises(ValueError, match="metric"):
+        res.plot(metric="zeros")
     plt.close(fig)

@@ -59,6 +59,8 @@ __all__ = [
     "smoother_matrix",
     "ExactBiasVariance",
     "exact_bias_variance",
+    "InSampleError",
+    "exact_in_sample_error",
 ]
 
 
@@ -485,4 +487,86 @@ def exact_bias_variance(model, x_train, *, noise=0.25, n_test=100, n_datasets=20
         test_error_se=float(np.sqrt((4 * bCb + 2 * trC2 + 2 * noise**4 * n_test
                                      + 4 * noise**2 * (b @ b + trC)) / N) / n_test),
         n_datasets=N,
+    )
+
+
+@dataclass
+class InSampleError:
+    """Exact expected training error and in-sample prediction error of a linear smoother.
+
+    Attributes
+    ----------
+    train_error : float
+        ``E[(1/n) ||y - S y||²]``, the expected training MSE.
+    in_sample_error : float
+        ``E[(1/n) ||y' - S y||²]`` with ``y'`` fresh targets at the *same* inputs (fixed design).
+    df : float
+        Effective degrees of freedom ``trace(S)`` (``degree + 1`` for least squares).
+    noise : float
+        σ² of the targets.
+    n_samples : int
+    """
+
+    train_error: float
+    in_sample_error: float
+    df: float
+    noise: float
+    n_samples: int
+
+    @property
+    def optimism(self):
+        """``in_sample_error - train_error``; equals ``2 σ² df / n`` (checked in the tests)."""
+        return self.in_sample_error - self.train_error
+
+
+def exact_in_sample_error(model, x_train, *, noise=0.25):
+    r"""Exact expected training MSE and in-sample (fixed-design) prediction error of ``model``.
+
+    With ``S = smoother_matrix(x_train, x_train, ...)`` (the fit at the training inputs is
+    ``S y``), truth ``f`` at the training inputs and ``y = f + σ ε``:
+
+    * ``E[train MSE] = ||f - S f||²/n + σ² ||I - S||_F²/n``;
+    * ``E[in-sample error] = σ² + ||f - S f||²/n + σ² ||S||_F²/n``, for fresh targets at the
+      same inputs.
+
+    Their difference, the optimism of the training error, is ``2 σ² trace(S) / n`` for any
+    linear smoother; so Mallows' :math:`C_p = \text{train MSE} + 2σ^2\,\text{df}/n` with
+    ``df = trace(S)`` (``degree + 1`` for least squares) is unbiased for the in-sample error.
+
+    Parameters
+    ----------
+    model : PolynomialRidge
+    x_train : array-like (n_samples,)
+        The fixed training inputs.
+    noise : float, >= 0, default=0.25
+        The noise standard deviation σ.
+
+    Returns
+    -------
+    InSampleError
+
+    Examples
+    --------
+    Least squares with a cubic (4 parameters) on 15 points: optimism ``2 σ² 4 / 15``.
+
+    >>> x = np.linspace(0, 1, 15)
+    >>> r = exact_in_sample_error(PolynomialRidge(3), x, noise=0.25)
+    >>> round(r.df, 10), bool(np.isclose(r.optimism, 2 * 0.25**2 * 4 / 15))
+    (4.0, True)
+    """
+    if not isinstance(model, PolynomialRidge):
+        raise TypeError(f"model must be a PolynomialRidge (a linear smoother with a known "
+                        f"matrix), got {type(model).__name__}.")
+    noise = check_alpha(noise, "noise")
+    x_train = check_array(x_train, "x_train", ndim=1)
+    n = x_train.size
+    S = smoother_matrix(x_train, x_train, model.degree, model.alpha)
+    f = true_function(x_train)
+    resid2 = float(np.sum((f - S @ f) ** 2)) / n
+    return InSampleError(
+        train_error=resid2 + noise**2 * float(np.sum((np.eye(n) - S) ** 2)) / n,
+        in_sample_error=noise**2 + resid2 + noise**2 * float(np.sum(S**2)) / n,
+        df=float(np.trace(S)),
+        noise=noise**2,
+        n_samples=n,
     )

@@ -163,17 +163,32 @@ class ZeroFrequency:
         Fraction of all coefficients (over problems) that are exactly ``0.0``.
     any_zero : dict penalty -> ndarray (n_fractions,)
         Fraction of problems with at least one coefficient exactly ``0.0``.
+    zero_counts : dict penalty -> ndarray of int (n_fractions, n_features + 1)
+        ``zero_counts[pen][k, m]`` is the number of problems with exactly ``m``
+        zero coefficients at ``alpha_fractions[k]``; each row sums to ``n_problems``.
+    smallest_nonzero : dict penalty -> ndarray (n_fractions,)
+        Smallest ``|w_j|`` among the non-zero coefficients of all problems
+        (``nan`` if every coefficient is zero): how close the non-zeros come to 0.
     n_problems, n_features : int
     """
 
     alpha_fractions: np.ndarray
     zero_fraction: dict
     any_zero: dict
+    zero_counts: dict
+    smallest_nonzero: dict
     n_problems: int
     n_features: int
 
-    def plot(self, ax=None, *, colors=None):
-        """Fraction of exactly-zero coefficients against ``λ / λ_max``, one line per penalty.
+    def plot(self, ax=None, *, colors=None, metric="zero_fraction"):
+        """One line per penalty against ``λ / λ_max``: share of zero coefficients or of problems with one.
+
+        ``metric="zero_fraction"`` plots the fraction of all coefficients that
+        are exactly zero, with a dotted line at its ceiling ``(p - 1)/p`` for
+        ``λ < λ_max``: below the lasso's ``λ_max`` at least one weight is
+        non-zero, so at most ``p - 1`` of the ``p`` can be zero (for ridge and
+        Elastic Net at the same λ, fewer). ``metric="any_zero"`` plots the
+        fraction of problems with at least one exact zero.
 
         The x axis is drawn by :func:`regbook.plotting.lambda_axis`: strongest
         penalty (``λ = λ_max``) on the left; log scale, or linear when the
@@ -185,17 +200,25 @@ class ZeroFrequency:
 
         from ..plotting import PENALTY_COLORS, PENALTY_LABELS, lambda_axis
 
+        check_choice(metric, "metric", ("zero_fraction", "any_zero"))
         if ax is None:
             _, ax = plt.subplots()
         colors = {**PENALTY_COLORS, **(colors or {})}
         markers = {"l1": "o", "l2": "s", "elasticnet": "^"}
-        for pen, frac in self.zero_fraction.items():
+        values = self.zero_fraction if metric == "zero_fraction" else self.any_zero
+        gid = "zero-fraction" if metric == "zero_fraction" else "any-zero"
+        for pen, frac in values.items():
             ax.plot(self.alpha_fractions, frac, marker=markers.get(pen, "o"), label=PENALTY_LABELS.get(pen, pen),
-                    color=colors.get(pen), gid=f"zero-fraction:{pen}")
+                    color=colors.get(pen), gid=f"{gid}:{pen}")
+        if metric == "zero_fraction":
+            p = self.n_features
+            ax.axhline((p - 1) / p, ls=":", color="0.4", gid="ceiling",
+                       label=f"ceiling below λ_max: (p − 1)/p = {(p - 1) / p:.2g}")
         log = bool(np.all(self.alpha_fractions > 0))
         lambda_axis(ax, scale="log" if log else "linear",
                     label=r"$\lambda / \lambda_{\max}$" + (" (log scale, weaker →)" if log else " (weaker →)"))
-        ax.set_ylabel("fraction of coefficients exactly 0")
+        ax.set_ylabel("fraction of coefficients exactly 0" if metric == "zero_fraction"
+                      else "fraction of problems with an exact 0")
         ax.set_ylim(-0.03, 1.03)
         ax.legend()
         return ax
@@ -257,6 +280,7 @@ def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_p
     noise = check_alpha(noise, "noise")
     rng = _rng(random_state)
     zeros = {pen: np.zeros((len(fr), n_problems, n_features), dtype=bool) for pen in penalties}
+    smallest = {pen: np.full(len(fr), np.inf) for pen in penalties}
     for i in range(n_problems):
         X, y = _random_problem(rng, n_samples, n_features, noise)
         amax = alpha_max(X, y)  # the lasso's all-zero λ, with an intercept
@@ -270,10 +294,15 @@ def zero_frequency(alpha_fractions, *, penalties=("l1", "l2"), l1_ratio=0.5, n_p
                 else:
                     w = _solve_gram(A, c, f * amax * r, f * amax * (1.0 - r))
                 zeros[pen][k, i] = w == 0.0
+                if np.any(w != 0.0):
+                    smallest[pen][k] = min(smallest[pen][k], np.abs(w[w != 0.0]).min())
     return ZeroFrequency(
         alpha_fractions=fr,
         zero_fraction={pen: z.mean(axis=(1, 2)) for pen, z in zeros.items()},
         any_zero={pen: z.any(axis=2).mean(axis=1) for pen, z in zeros.items()},
+        zero_counts={pen: np.stack([np.bincount(zk.sum(axis=1), minlength=n_features + 1) for zk in z])
+                     for pen, z in zeros.items()},
+        smallest_nonzero={pen: np.where(np.isinf(m), np.nan, m) for pen, m in smallest.items()},
         n_problems=n_problems,
         n_features=n_features,
     )
