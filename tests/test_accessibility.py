@@ -116,7 +116,8 @@ def _figure_cells():
         nb = json.loads(path.read_text(encoding="utf-8"))
         for i, cell in enumerate(nb["cells"]):
             mystnb = cell.get("metadata", {}).get("mystnb", {})
-            if cell["cell_type"] == "code" and "figure" in mystnb:
+            # a figure has a caption ("figure") and alt text ("image"): either one marks it
+            if cell["cell_type"] == "code" and ("figure" in mystnb or "image" in mystnb):
                 yield f"{path.name} cell {i}", mystnb
 
 
@@ -134,6 +135,8 @@ def test_every_figure_cell_has_alt_text(where, mystnb):
     assert problem is None, f"{where}: alt text {problem}; {alt!r}"
     assert 40 <= len(alt) <= 220, f"{where}: alt text of {len(alt)} characters, keep it 40-220"
     assert not re.match(r"(an? )?(image|picture|graphic) of\b", alt, re.IGNORECASE), where
-    caption = mystnb["figure"].get("caption", "")
+    caption = mystnb.get("figure", {}).get("caption", "")
+    assert len(caption) >= 20, f"{where}: a figure needs a caption (mystnb.figure.caption)"
+    assert mystnb["figure"].get("name"), f"{where}: a figure needs a name to be referenced"
     assert alt.strip() != caption.strip() and alt[:60] != caption[:60], \
         f"{where}: alt text copies the caption; say what is plotted, not what it means"
