@@ -186,3 +186,26 @@ def test_interval_coverage_nominal_when_it_should_be():
     assert np.all(right["posterior_width"] < right["least_squares_width"])
     with pytest.raises(TypeError, match="true_weights must be a function"):
         bayes.interval_coverage(np.ones(3), 20, 1.0, 0.5)
+
+
+def test_ridge_loo_choice_is_ridgecv_and_errors_are_refits():
+    from sklearn.linear_model import BayesianRidge, Ridge as SkRidge, RidgeCV
+    grid = np.logspace(-3, 4, 71)
+    for seed in range(12):
+        rng = np.random.default_rng(seed)
+        n, p = 40, [5, 20, 35][seed % 3]
+        X = rng.standard_normal((n, p)) * rng.uniform(0.5, 2, p) + 1.0
+        w = rng.standard_normal(p) * 0.3
+        y = X @ w + rng.standard_normal(n) + 2.0
+        a = bayes.ridge_loo_choice(X, y, grid)
+        assert a == RidgeCV(alphas=grid).fit(X, y).alpha_
+        e = bayes.lambda_choice_errors(X, y, w, grid)
+        assert e["cv"] == pytest.approx(np.sum((SkRidge(alpha=a).fit(X, y).coef_ - w) ** 2), rel=1e-8)
+        assert e["evidence"] == pytest.approx(np.sum((BayesianRidge().fit(X, y).coef_ - w) ** 2))
+        from sklearn.linear_model import LinearRegression
+        assert e["least_squares"] == pytest.approx(
+            np.sum((LinearRegression().fit(X, y).coef_ - w) ** 2), rel=1e-6)
+        brute = min(np.sum((SkRidge(alpha=g).fit(X, y).coef_ - w) ** 2) for g in grid)
+        assert e["oracle"] == pytest.approx(brute, rel=1e-8)
+    with pytest.raises(ValueError, match="ridge_alphas must be"):
+        bayes.ridge_loo_choice(X, y, [0.0, 1.0])
