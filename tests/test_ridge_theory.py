@@ -94,6 +94,11 @@ def test_random_correlated_problem_has_the_asked_correlation():
     assert np.allclose(C[np.triu_indices(4, 1)], 0.5, atol=0.03)
     resid = y - X @ w
     assert abs(resid.std() - 1.0) < 0.03
+    # fixed true weights: same X and noise from the same stream, y built on the given weights
+    X0, y0, w0 = rt.random_correlated_problem(np.random.default_rng(3), n=30, p=3)
+    Xf, yf, wf = rt.random_correlated_problem(np.random.default_rng(3), n=30, p=3, coef=np.ones(3))
+    assert np.array_equal(X0, Xf) and np.array_equal(wf, np.ones(3))
+    assert np.allclose(yf - Xf @ wf, y0 - X0 @ w0)
     X1, _, w1 = rt.random_correlated_problem(np.random.default_rng(2), n=10, p=1, correlation=0.9)
     assert X1.shape == (10, 1) and w1.shape == (1,)
 
@@ -123,6 +128,21 @@ def test_adam_with_l2_reaches_sklearn_ridge_and_adamw_does_not():
                        atol=1e-4)
     adamw = rt.full_batch_adam(X, y, 0.3, decoupled=True, lr=0.02, n_steps=6000)
     assert np.abs(adamw - sk).max() > 0.1
+
+
+def test_adamw_converges_to_box_constrained_least_squares():
+    # oracle: SciPy's bounded least squares on the centred data, box ||w||_inf <= 1/λ
+    from scipy.optimize import lsq_linear
+    rng = np.random.default_rng(6)
+    X = rng.standard_normal((60, 4)) * [1.0, 3.0, 0.3, 1.0] + 2.0
+    y = X @ [2.0, -1.0, 4.0, 0.0] + rng.standard_normal(60)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    for lam in (0.3, 0.01):                      # the wall at 3.33 clips w_3; at 100 it is inactive
+        box = lsq_linear(Xc, yc, bounds=(-1 / lam, 1 / lam), tol=1e-12).x
+        adamw = rt.full_batch_adam(X, y, lam, decoupled=True, lr=0.02, n_steps=40000)
+        assert np.abs(adamw - box).max() < 0.01
+    assert np.allclose(box, LinearRegression().fit(X, y).coef_, atol=1e-6)   # λ = 0.01: plain LS
+    assert np.abs(adamw - Ridge(alpha=60 * 0.01).fit(X, y).coef_).max() > 0.02
     # with no penalty the two are the same algorithm, and reach least squares
     a0 = rt.full_batch_adam(X, y, 0.0, decoupled=False, lr=0.02, n_steps=6000)
     assert np.array_equal(a0, rt.full_batch_adam(X, y, 0.0, decoupled=True, lr=0.02, n_steps=6000))
@@ -141,6 +161,7 @@ def test_adam_with_l2_reaches_sklearn_ridge_and_adamw_does_not():
     (lambda: rt.random_correlated_problem(np.random.default_rng(0), p=3, correlation=-0.9),
      "correlation"),
     (lambda: rt.random_correlated_problem(0), "Generator"),
+    (lambda: rt.random_correlated_problem(np.random.default_rng(0), p=3, coef=[1.0, 1.0]), "coef"),
     (lambda: rt.rescaled_fits(np.eye(3), np.ones(3), 0.1, feature=5, factor=2.0), "feature"),
     (lambda: rt.rescaled_fits(np.eye(3), np.ones(3), 0.1, feature=0, factor=0.0), "factor"),
     (lambda: rt.full_batch_adam(np.eye(3), np.ones(3), 0.1, decoupled=True, lr=0.0), "lr"),

@@ -367,11 +367,11 @@ def sign_changes(X, y, alphas):
     return counts, coefs
 
 
-def random_correlated_problem(rng, *, n=50, p=6, correlation=0.8, noise=1.0):
+def random_correlated_problem(rng, *, n=50, p=6, correlation=0.8, noise=1.0, coef=None):
     """One random problem with equicorrelated Gaussian features and Gaussian true weights.
 
     Rows of ``X`` are ``N(0, Σ)`` with ``Σ_jj = 1``, ``Σ_jk = correlation``; the true weights
-    are ``N(0, I)``; ``y = X w + noise · ε``.
+    are ``N(0, I)`` unless ``coef`` fixes them; ``y = X w + noise · ε``.
 
     Parameters
     ----------
@@ -380,6 +380,10 @@ def random_correlated_problem(rng, *, n=50, p=6, correlation=0.8, noise=1.0):
     correlation : float, default=0.8
         In ``(-1/(p-1), 1)``; ignored when ``p = 1``.
     noise : float, default=1.0
+    coef : array_like (p,) or None, default=None
+        Fixed true weights (e.g. ``np.ones(p)``); ``None`` draws them from ``N(0, I)``. The
+        random stream is used the same way in both cases (the weights are drawn and, if
+        ``coef`` is given, discarded), so the same ``rng`` gives the same ``X`` and noise.
 
     Returns
     -------
@@ -403,7 +407,8 @@ def random_correlated_problem(rng, *, n=50, p=6, correlation=0.8, noise=1.0):
     cov = np.full((p, p), float(correlation))
     np.fill_diagonal(cov, 1.0)
     X = rng.standard_normal((n, p)) @ np.linalg.cholesky(cov).T
-    coef = rng.standard_normal(p)
+    drawn = rng.standard_normal(p)
+    coef = drawn if coef is None else _coef(coef, p)
     y = X @ coef + _noise(noise) * rng.standard_normal(n)
     return X, y, coef
 
@@ -480,6 +485,13 @@ def full_batch_adam(X, y, alpha, *, decoupled, lr=1.0, n_steps=8000, betas=(0.9,
     subtracts ``lr · λ · w`` (AdamW, Loshchilov and Hutter 2019). The intercept is eliminated
     (``b = ȳ - x̄ᵀw``), as in :func:`regbook.gradient_descent`.
 
+    The two end in different places. Adam with the L2 gradient stops where ``g + λw = 0``: the
+    ridge solution. AdamW stops where its normalized step ``ĝ/(|ĝ| + eps)`` balances ``λw``,
+    which needs ``|w_j| <= 1/λ`` and a data gradient of order ``eps`` for every weight inside
+    that box: least squares constrained to ``||w||_∞ <= 1/λ`` (chapter 9). With a small λ the
+    box is inactive and AdamW ends at plain least squares. Both need enough steps to get there
+    (with a constant ``lr`` the iterates keep hovering near the end point).
+
     Parameters
     ----------
     X : array_like (n_samples, n_features)
@@ -499,7 +511,8 @@ def full_batch_adam(X, y, alpha, *, decoupled, lr=1.0, n_steps=8000, betas=(0.9,
 
     Examples
     --------
-    Adam with the L2 gradient reaches the ridge solution; AdamW with the same λ does not:
+    Adam with the L2 gradient reaches the ridge solution; AdamW with the same λ does not (its
+    end point is least squares in the box ``||w||_∞ <= 1/λ = 2``, which clips the first weight):
 
     >>> import numpy as np
     >>> from regbook import ridge_closed_form
