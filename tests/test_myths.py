@@ -221,6 +221,8 @@ def test_dense_truth_shapes(kind):
         assert np.allclose(a / a[0], 1.0 / np.arange(1, 51))
     if kind == "geometric 0.8^j":
         assert np.allclose(a[1:] / a[:-1], 0.8)
+    if kind == "equal":
+        assert np.allclose(a, np.sqrt(20.0 / 50))
     with pytest.raises(ValueError, match="kind"):
         myths.dense_truth("laplace", 5, np.random.default_rng(0))
 
@@ -326,6 +328,26 @@ def test_ols_pvalues_match_scipy_and_post_selection_shapes():
     out = myths.post_selection_pvalues(60, 20, n_select=3, random_state=1)
     assert out["naive"].shape == out["split"].shape == (3,)
     assert np.all((out["naive"] >= 0) & (out["naive"] <= 1))
+    # the default (global null) draws the same data as before the signal option existed
+    rng_null = np.random.default_rng(1)
+    X0 = rng_null.standard_normal((60, 20))
+    y0 = rng_null.standard_normal(60)
+    assert np.allclose(myths._ols_pvalues(X0[:, out["naive_features"]], y0), out["naive"])
+
+
+def test_post_selection_with_signals_selects_them_and_uses_lars_selection():
+    from sklearn.linear_model import lars_path
+    out = myths.post_selection_pvalues(100, 30, n_select=5, n_signal=3, signal=2.0, random_state=2)
+    # oracle: rebuild the data and select with scikit-learn's lars_path directly
+    rng = np.random.default_rng(2)
+    X = rng.standard_normal((100, 30))
+    y = rng.standard_normal(100) + 2.0 * X[:, :3].sum(axis=1)
+    _, active, _ = lars_path(X - X.mean(0), y - y.mean(), method="lasso", max_iter=5)
+    assert list(out["naive_features"]) == list(active[:5])
+    assert set(range(3)) <= set(out["naive_features"].tolist())          # strong signals enter first
+    assert np.all(out["naive"][np.isin(out["naive_features"], range(3))] < 1e-6)
+    with pytest.raises(ValueError, match="n_signal"):
+        myths.post_selection_pvalues(20, 5, n_signal=6)
 
 
 def test_regularization_gain_excess_risk_equals_test_mse_minus_noise():

@@ -728,14 +728,15 @@ def path_timing_fair(n_samples=300, n_features=150, *, correlation=0.0, n_alphas
     }
 
 
-DENSE_TRUTHS = ("gaussian", "decay 1/j", "geometric 0.8^j", "student-t (1 df)")
+DENSE_TRUTHS = ("gaussian", "equal", "decay 1/j", "geometric 0.8^j", "student-t (1 df)")
 TRUTHS = ("sparse",) + DENSE_TRUTHS
 
 
 def dense_truth(kind, n_features, rng, energy=20.0):
-    r"""A dense true weight vector (every entry nonzero) of one of four shapes.
+    r"""A dense true weight vector (every entry nonzero) of one of five shapes.
 
-    ``"gaussian"``: i.i.d. :math:`N(0,1)` (ridge's own prior); ``"decay 1/j"``:
+    ``"gaussian"``: i.i.d. :math:`N(0,1)` (ridge's own prior); ``"equal"``: :math:`\pm 1`
+    (every weight the same size); ``"decay 1/j"``:
     :math:`\pm 1/j`; ``"geometric 0.8^j"``: :math:`\pm 0.8^j`; ``"student-t (1 df)"``:
     i.i.d. Cauchy. Signs random, features in random order, rescaled so that
     :math:`\|w\|^2` = ``energy``. For comparison ``"sparse"`` gives 5 equal nonzero
@@ -743,7 +744,7 @@ def dense_truth(kind, n_features, rng, energy=20.0):
 
     Parameters
     ----------
-    kind : {"sparse", "gaussian", "decay 1/j", "geometric 0.8^j", "student-t (1 df)"}
+    kind : {"sparse", "gaussian", "equal", "decay 1/j", "geometric 0.8^j", "student-t (1 df)"}
     n_features : int
     rng : numpy.random.Generator
     energy : float, default=20.0
@@ -765,6 +766,8 @@ def dense_truth(kind, n_features, rng, energy=20.0):
         w = np.where(j <= 5, signs, 0.0)
     elif kind == "gaussian":
         w = rng.standard_normal(n_features)
+    elif kind == "equal":
+        w = signs.copy()
     elif kind == "decay 1/j":
         w = signs / j
     elif kind == "geometric 0.8^j":
@@ -1115,10 +1118,13 @@ def _ols_pvalues(X, y):
     return 2.0 * stats.t.sf(np.abs(coef / se), dof)[1:]
 
 
-def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, random_state=0):
-    r"""Naive and sample-split OLS p-values of lasso-selected features under a global null.
+def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, n_signal=0,
+                           signal=0.5, random_state=0):
+    r"""Naive and sample-split OLS p-values of lasso-selected features.
 
-    ``y`` is pure noise, independent of ``X`` (every null hypothesis true). The lasso
+    By default ``y`` is pure noise, independent of ``X`` (the global null: every null
+    hypothesis true). With ``n_signal`` > 0 the first ``n_signal`` features carry weight
+    ``signal`` and the others are noise (their null hypotheses are true). The lasso
     path (LARS, scikit-learn ``lars_path(method="lasso")``) is stopped when ``n_select``
     features have entered. *Naive*: select and test on all samples. *Split*: select on
     the first half, test (OLS t-tests) on the second half.
@@ -1129,12 +1135,18 @@ def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, random_s
     n_features : int, default=50
     n_select : int, default=5
         Stop the lasso path when this many features have entered.
+    n_signal : int, default=0
+        Number of features with a nonzero true weight (features ``0 .. n_signal - 1``).
+    signal : float, default=0.5
+        Their true weight.
     random_state : int, default=0
 
     Returns
     -------
     dict
-        ``naive`` and ``split``: p-values (n_select,) of the selected features.
+        ``naive`` and ``split``: p-values (n_select,) of the selected features;
+        ``naive_features`` and ``split_features``: their indices (a feature is noise
+        when its index is ``>= n_signal``).
 
     Examples
     --------
@@ -1142,9 +1154,12 @@ def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, random_s
     >>> out["naive"].shape
     (5,)
     """
+    if not 0 <= int(n_signal) <= n_features:
+        raise ValueError(f"n_signal must be between 0 and n_features={n_features}, got {n_signal}.")
     rng = _rng(random_state)
     X = rng.standard_normal((n_samples, n_features))
     y = rng.standard_normal(n_samples)
+    y = y + signal * X[:, :int(n_signal)].sum(axis=1)
 
     def select(A, b):
         _, active, _ = lars_path(A - A.mean(0), b - b.mean(), method="lasso", max_iter=n_select)
@@ -1154,7 +1169,8 @@ def post_selection_pvalues(n_samples=100, n_features=50, *, n_select=5, random_s
     half = n_samples // 2
     sel_split = select(X[:half], y[:half])
     return {"naive": _ols_pvalues(X[:, sel], y),
-            "split": _ols_pvalues(X[half:, sel_split], y[half:])}
+            "split": _ols_pvalues(X[half:, sel_split], y[half:]),
+            "naive_features": sel, "split_features": sel_split}
 
 
 def regularization_gain(n_samples=500, n_features=10, *, noise=0.1, random_state=0):
