@@ -25,7 +25,8 @@ For the logistic loss the intercept is one more (unpenalized) variable.
 Each solver returns a :class:`SolverResult`. Step sizes default to ``1 / L``
 where ``L`` is the Lipschitz constant of the loss gradient
 (:func:`lipschitz_constant`); a step that makes the objective grow raises a
-``ValueError`` naming ``step`` and the safe bound instead of returning NaN.
+``ValueError`` naming ``step``, 1/L and (for gradient and proximal-gradient steps,
+which decrease the objective for any step below 2/L) 2/L, instead of returning NaN.
 A solver that stops at ``max_iter`` before reaching ``tol`` emits a
 :class:`sklearn.exceptions.ConvergenceWarning` stating the residual reached.
 
@@ -264,9 +265,23 @@ def _check_step(step, safe):
 
 
 def _diverged(step, bound, solver, what="made the objective grow"):
+    """The error for a user step that failed; ``bound`` is 1/L.
+
+    1/L is the default (the best worst-case constant, and the step FISTA's analysis
+    needs); for gradient and proximal-gradient steps any step below 2/L still
+    decreases an L-smooth objective (the descent lemma), so the message names both.
+    """
+    if solver.startswith("fista"):
+        advice = f"FISTA's guarantee needs step <= 1/L = {bound:.4g}"
+    elif solver == "subgradient_descent":
+        advice = (f"the default is 1/L = {bound:.4g}; a subgradient step is not a descent step, "
+                  "so use a step near 1/L or smaller")
+    else:
+        advice = (f"the default is 1/L = {bound:.4g} (the best worst-case constant), and any step "
+                  f"below 2/L = {2.0 * bound:.4g} decreases the objective")
     return ValueError(
-        f"{solver}: step={step:.4g} {what}; it is larger than the safe bound "
-        f"1/L = {bound:.4g}. Use step=None (the default 1/L) or any step <= {bound:.4g}."
+        f"{solver}: step={step:.4g} {what}; {advice}. Use step=None (the default 1/L) or a "
+        "smaller step."
     )
 
 

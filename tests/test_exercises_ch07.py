@@ -49,8 +49,26 @@ def test_ista_step_mistakes(wrong, message):
         check_ista_step(wrong)
 
 
-def test_lipschitz_correct():
+def test_lipschitz_correct(capsys):
     assert check_lipschitz(lambda X: np.linalg.norm(X - X.mean(0), 2) ** 2 / len(X))
+    out = capsys.readouterr().out
+    assert "2/L" in out and "largest step" not in out   # 1/L is the default, not the largest descent step
+
+
+def test_lipschitz_message_claim_steps_below_two_over_L_decrease():
+    """The success message's claim, checked directly: gradient descent on a centred least-squares
+    loss with a step just below 2/L decreases the objective at every step (and 2.05/L does not)."""
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((40, 6)) + 3.0, rng.standard_normal(40)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    L = np.linalg.eigvalsh(Xc.T @ Xc / 40)[-1]
+    f = lambda w: np.sum((Xc @ w - yc) ** 2) / 80
+    for factor, decreases in [(1.0, True), (1.95, True), (2.05, False)]:
+        w, vals = np.zeros(6), []
+        for _ in range(300):
+            w = w - factor / L * Xc.T @ (Xc @ w - yc) / 40
+            vals.append(f(w))
+        assert np.all(np.diff(vals) <= 1e-12) == decreases
 
 
 @pytest.mark.parametrize("wrong, message", [
