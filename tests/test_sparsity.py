@@ -168,6 +168,7 @@ def test_zero_frequency_plot_any_zero_and_ceiling():
     res.plot(ax=a1)
     (ceil,) = [ln for ln in a1.lines if ln.get_gid() == "ceiling"]
     assert np.allclose(ceil.get_ydata(), 2 / 3)
+    assert r"$\lambda_{\max}$" in ceil.get_label() and "λ_max" not in ceil.get_label()  # math, not plain text
     with pytest.raises(ValueError, match="metric"):
         res.plot(metric="zeros")
     plt.close(fig)

@@ -213,7 +213,7 @@ class ZeroFrequency:
         if metric == "zero_fraction":
             p = self.n_features
             ax.axhline((p - 1) / p, ls=":", color="0.4", gid="ceiling",
-                       label=f"ceiling below λ_max: (p − 1)/p = {(p - 1) / p:.2g}")
+                       label=rf"ceiling below $\lambda_{{\max}}$: $(p - 1)/p$ = {(p - 1) / p:.2g}")
         log = bool(np.all(self.alpha_fractions > 0))
         lambda_axis(ax, scale="log" if log else "linear",
                     label=r"$\lambda / \lambda_{\max}$" + (" (log scale, weaker →)" if log else " (weaker →)"))
