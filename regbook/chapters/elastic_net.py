@@ -1,6 +1,7 @@
 r"""Chapter 6 experiments: naive versus rescaled Elastic Net, entry points, and p > n selection.
 
-Used by the chapter *Elastic Net*. The book's (and scikit-learn's, and glmnet's) Elastic Net minimizes
+Used by the chapter *Elastic Net*. The book's (and scikit-learn's; glmnet's too when :math:`y` has
+:math:`1/n` standard deviation 1, since glmnet standardizes :math:`y` internally) Elastic Net minimizes
 
 .. math::
 
