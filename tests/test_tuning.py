@@ -155,3 +155,19 @@ def test_overselection_matches_lassocv():
     assert np.isclose(out["alpha"], sk.alpha_)
     kept = np.abs(sk.coef_) > 1e-8
     assert out["true kept"] == kept[:5].sum() and out["noise kept"] == kept[5:].sum()
+
+
+def test_lasso_ic_choices_match_lassolarsic(diabetes):
+    from sklearn.linear_model import LassoLarsIC
+    X, y = diabetes
+    rng = np.random.default_rng(3)
+    for _ in range(15):  # bootstrap resamples of diabetes: the chapter's use
+        i = rng.integers(0, len(y), len(y))
+        Xb = StandardScaler().fit_transform(X[i])
+        out = T.lasso_ic_choices(X[i], y[i])
+        for c in ("aic", "bic"):
+            sk = LassoLarsIC(criterion=c).fit(Xb, y[i])
+            assert np.isclose(out["alpha_" + c], sk.alpha_)
+            assert out[c] == np.sum(sk.coef_ != 0)
+    with pytest.raises(ValueError, match="n_samples > n_features"):
+        T.lasso_ic_choices(np.ones((5, 4)) + np.eye(5, 4), np.arange(5.0))
