@@ -205,7 +205,8 @@ def verify_conventions(random_state=0):
       squared hinge and a *penalized intercept* (checked against L-BFGS on that objective, and
       against the unpenalized-intercept minimizer, which differs);
     * ``MLPRegressor(alpha=a)`` minimizes :math:`\frac{1}{2n}\|y - f(X)\|^2 + \frac{a}{2n}\sum\|W\|^2`
-      (weights only; checked against its reported ``loss_``);
+      (weights only; checked against its reported ``loss_``) with ``solver="lbfgs"`` or full batches;
+      ``sgd``/``adam`` steps on each batch of b rows with :math:`\frac{a}{2b}`, i.e. λ = a/b;
     * ``SGDRegressor(alpha=a)`` (``penalty="l2"``) minimizes :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \frac a2\|w\|^2`,
       i.e. :math:`\lambda = a` = ``Ridge(alpha=n a)`` (checked against the closed form, to SGD accuracy);
     * ``LogisticRegressionCV(Cs=k)`` searches ``C`` on ``np.logspace(-4, 4, k)``, i.e.
@@ -304,7 +305,7 @@ def verify_conventions(random_state=0):
                            random_state=0).fit(Xr, yr)
     res = yr - mlp.predict(Xr)
     formula = res @ res / (2 * 60) + a / (2 * 60) * sum((W ** 2).sum() for W in mlp.coefs_)
-    add("MLPRegressor(alpha=a) = (1/2n)‖y − f‖² + (a/2n)Σ‖W‖²", abs(formula - mlp.loss_) / mlp.loss_, 1e-8)
+    add("MLPRegressor(alpha=a, lbfgs) = (1/2n)‖y − f‖² + (a/2n)Σ‖W‖²", abs(formula - mlp.loss_) / mlp.loss_, 1e-8)
 
     # SGDRegressor: lambda = alpha, i.e. Ridge(alpha = n a)
     Xs = rng.standard_normal((200, 4))

@@ -9,13 +9,16 @@ the weights toward zero:
 
 * a **coupled L2 penalty** ``l2`` (the book's λ): the optimizer sees the gradient
   of :math:`f(w) + \frac{\lambda}{2}\lVert w\rVert^2`, i.e. ``grad + l2 * w``.
-  This is scikit-learn's ``MLPRegressor(alpha)`` (with λ = ``alpha / n``) and
-  PyTorch's ``SGD(weight_decay=λ)`` / ``Adam(weight_decay=λ)``.
+  This is scikit-learn's ``MLPRegressor(alpha)`` (λ = ``alpha / n`` for ``solver="lbfgs"`` or
+  full batches; for ``sgd``/``adam`` with ``batch_size`` b < n each step penalizes its batch
+  loss with ``alpha / (2b)``, so λ = ``alpha / b``) and PyTorch's ``SGD(weight_decay=λ)`` /
+  ``Adam(weight_decay=λ)`` (coupled by default, ``decoupled_weight_decay=False``).
 * **decoupled weight decay**: the weights are shrunk outside the gradient step.
-  :func:`sgd` takes the per-step rate ``decay`` (:math:`w \leftarrow (1 - \delta) w - \eta\nabla f`,
-  Loshchilov & Hutter's parametrization); :func:`adam` takes PyTorch AdamW's
-  ``weight_decay`` (:math:`w \leftarrow w - \eta_t\,\mathrm{wd}\,w`, so the per-step
-  rate is :math:`\eta_t\,\mathrm{wd}`).
+  :func:`sgd` takes the per-step rate ``decay`` (:math:`w \leftarrow (1 - \delta) w - \eta\nabla f`);
+  :func:`adam` takes PyTorch AdamW's ``weight_decay`` (:math:`w \leftarrow w - \eta_t\,\mathrm{wd}\,w`,
+  the decay multiplied by the learning rate) or, with ``convention="paper"``, Loshchilov &
+  Hutter's (:math:`w \leftarrow w - s_t\,\lambda\,w`, multiplied by the schedule :math:`s_t`
+  only, not by the learning rate).
 
 The functions are written as short loops a reader can follow; the chapter
 checks them against closed forms and scikit-learn.
@@ -122,10 +125,12 @@ def sgd(X, y, *, lr, n_steps, l2=0.0, decay=0.0, batch_size=None, random_state=0
     return iterates
 
 
-def adam(X, y, *, l2=0.0, weight_decay=0.0, lr=0.05, n_steps=20_000, betas=(0.9, 0.95), eps=1e-8):
+def adam(X, y, *, l2=0.0, weight_decay=0.0, lr=0.05, n_steps=20_000, betas=(0.9, 0.95), eps=1e-8,
+         convention="pytorch"):
     r"""Full-batch Adam / AdamW on least squares, with a learning rate decaying linearly to 0.
 
-    At step :math:`t = 1, \dots, T` with :math:`\eta_t = \eta\,(1 - t/(T+1))`:
+    At step :math:`t = 1, \dots, T` with the schedule :math:`s_t = 1 - t/(T+1)` and
+    :math:`\eta_t = \eta\,s_t`:
 
     .. math::
        g &= \nabla f(w) + \lambda w \quad\text{(coupled L2, ``l2`` = λ)}\\
@@ -133,6 +138,11 @@ def adam(X, y, *, l2=0.0, weight_decay=0.0, lr=0.05, n_steps=20_000, betas=(0.9,
        w &\leftarrow w - \eta_t\,\mathrm{wd}\,w
             - \eta_t\,\frac{m/(1-\beta_1^t)}{\sqrt{v/(1-\beta_2^t)} + \epsilon}
             \quad\text{(decoupled, ``weight_decay`` = wd, as PyTorch's AdamW)}
+
+    With ``convention="paper"`` the decoupled term is :math:`s_t\,\mathrm{wd}\,w` instead
+    (Loshchilov & Hutter 2019, Algorithm 2: the decay follows the schedule but is not
+    multiplied by the learning rate η), so ``weight_decay=wd`` there equals PyTorch's
+    ``weight_decay=wd/η``. Every iterate sees the full batch.
 
     The decaying rate lets the iterates settle on a fixed point instead of
     circling it at a distance of order :math:`\eta`.
@@ -151,8 +161,13 @@ def adam(X, y, *, l2=0.0, weight_decay=0.0, lr=0.05, n_steps=20_000, betas=(0.9,
     n_steps : int, default=20_000
     betas : (float, float), default=(0.9, 0.95)
         Moment decay rates. β₂ = 0.95 (common in large-model training; PyTorch's
-        default is 0.999) tracks the gradient scale faster, so the iterates settle sooner.
+        default is 0.999) tracks the gradient scale faster, so the iterates settle sooner:
+        with 0.999, 20,000 steps leave AdamW visibly short of its fixed point.
     eps : float, default=1e-8
+    convention : {"pytorch", "paper"}, default="pytorch"
+        How ``weight_decay`` enters: multiplied by the learning rate (PyTorch, Keras, Optax;
+        fixed points in the box :math:`\lVert w\rVert_\infty \le 1/\mathrm{wd}`) or by the
+        schedule only (Loshchilov & Hutter; box radius :math:`\eta/\mathrm{wd}`).
 
     Returns
     -------
@@ -175,6 +190,14 @@ def adam(X, y, *, l2=0.0, weight_decay=0.0, lr=0.05, n_steps=20_000, betas=(0.9,
     if not (0 <= b1 < 1 and 0 <= b2 < 1):
         raise ValueError(f"betas must both lie in [0, 1), got {betas}.")
     eps = check_positive(eps, "eps")
+    if convention not in ("pytorch", "paper"):
+        raise ValueError(f'convention must be "pytorch" (decay times the learning rate) or "paper" '
+                         f'(Loshchilov & Hutter: decay times the schedule only), got {convention!r}.')
+    decay_scale = 1.0 if convention == "pytorch" else 1.0 / lr   # paper: s_t * wd = lr_t * (wd / lr)
+    if np.any(lr * decay_scale * weight_decay >= 1):
+        raise ValueError(f"weight_decay removes the fraction {'lr * ' if convention == 'pytorch' else ''}"
+                         f"weight_decay of w at the first step, which must be < 1; got weight_decay="
+                         f"{np.ravel(weight_decay).max():g}. Lower it (or lr).")
     n = X.shape[-2]
     XT = np.swapaxes(X, -1, -2)
     gram, xty = XT @ X / n, (XT @ y[..., None])[..., 0] / n   # grad f(w) = gram w - xty
@@ -185,7 +208,7 @@ def adam(X, y, *, l2=0.0, weight_decay=0.0, lr=0.05, n_steps=20_000, betas=(0.9,
         g = (gram @ w[..., None])[..., 0] - xty + l2 * w
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
-        w = w - lr_t * weight_decay * w - lr_t * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
+        w = w - lr_t * decay_scale * weight_decay * w - lr_t * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
     return w
 
 
@@ -193,7 +216,8 @@ def box_least_squares(X, y, radius):
     r"""Least squares in a box: :math:`\min_w \frac{1}{2n}\lVert y - Xw\rVert^2` s.t. :math:`\lVert w\rVert_\infty \le r`.
 
     The fixed points of :func:`adam` with decoupled ``weight_decay`` wd are the
-    solutions of this problem with :math:`r = 1/\mathrm{wd}` (see the chapter).
+    solutions of this problem with :math:`r = 1/\mathrm{wd}` (PyTorch's convention) or
+    :math:`r = \eta/\mathrm{wd}` (Loshchilov & Hutter's, learning rate η; see the chapter).
     Solved by scipy's bounded-variable least squares.
 
     Parameters
@@ -228,7 +252,9 @@ def mlp_objective(net, X, y):
 
     (intercepts are not penalized), i.e. the book's λ is ``alpha / n``. The
     forward pass is written out here (ReLU hidden layers, identity output), so
-    comparing with the network's own ``loss_`` checks that reading.
+    comparing with the network's own ``loss_`` checks that reading. Called on one
+    mini-batch of b rows it is the batch loss that ``solver="sgd"``/``"adam"`` steps on,
+    with the penalty ``alpha / (2b)``: for those solvers λ = ``alpha / b``.
 
     Parameters
     ----------
