@@ -275,7 +275,7 @@ def _diverged(step, bound, solver, what="made the objective grow"):
         advice = f"FISTA's guarantee needs step <= 1/L = {bound:.4g}"
     elif solver == "subgradient_descent":
         advice = (f"the default is 1/L = {bound:.4g}; a subgradient step is not a descent step, "
-                  "so use a step near 1/L or smaller")
+                  "so no step is guaranteed to decrease the objective")
     else:
         advice = (f"the default is 1/L = {bound:.4g} (the best worst-case constant), and any step "
                   f"below 2/L = {2.0 * bound:.4g} decreases the objective")

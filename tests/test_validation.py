@@ -223,8 +223,8 @@ def test_other_bad_arguments(call, exc, match):
 )
 def test_diverging_step_is_an_error_not_nan(call):
     bound = 1.0 / lipschitz_constant(X)
-    with pytest.raises(ValueError, match=r"^\w+: step=\S+ (made the objective \w+( \w+)?|broke the descent condition .*); .* safe "
-                                         r"bound 1/L = .*Use step=None \(the default 1/L\)"):
+    with pytest.raises(ValueError, match=r"^\w+: step=\S+ (made the objective \w+( \w+)?|broke the descent condition .*); .*"
+                                         r"1/L = [0-9.]+.*Use step=None \(the default 1/L\)"):
         call(10 * bound)
 
 
