@@ -274,3 +274,37 @@ def test_offline_checker_passes_local_assets(tmp_path):
         '<script src="_static/mathjax/tex-chtml.js"></script><a href="http://example.org">ok</a>'
     )
     assert find_remote_assets(tmp_path) == {}
+
+
+def _figure_cell_problem(source):
+    """Why a figure cell would print a stray value next to its figure (None if it would not).
+
+    A figure cell whose last statement is a bare expression (``ax.legend(...)``) also
+    outputs that expression's repr; myst-nb then wraps both outputs in the cell's
+    figure directive and the strict build fails on a duplicate figure name.
+    """
+    lines = [ln for ln in source.rstrip().split("\n") if not ln.lstrip().startswith("%")]
+    tree = ast.parse("\n".join(lines))
+    last = tree.body[-1] if tree.body else None
+    func = last.value.func if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) else None
+    returns_none = (isinstance(func, ast.Attribute) and func.attr == "show") or (
+        isinstance(func, ast.Name) and func.id == "print")
+    if isinstance(last, ast.Expr) and not returns_none and not source.rstrip().endswith(";"):
+        return "its last statement is a bare expression: end it with ';'"
+    return None
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figure_cells_output_only_their_figure(nb_path):
+    for i, cell in enumerate(_load(nb_path)["cells"]):
+        if cell["cell_type"] == "code" and "figure" in cell["metadata"].get("mystnb", {}):
+            problem = _figure_cell_problem("".join(cell["source"]))
+            assert problem is None, f"{nb_path.name} cell {i}: {problem}"
+
+
+def test_figure_cell_check_flags_a_trailing_expression():
+    assert _figure_cell_problem("fig, ax = plt.subplots()\nax.legend()") is not None
+    assert _figure_cell_problem("fig, ax = plt.subplots()\nax.legend();") is None
+    assert _figure_cell_problem("fig, ax = plt.subplots()\nleg = ax.legend()") is None
+    assert _figure_cell_problem("fig, ax = plt.subplots()\nplt.show()") is None
+    assert _figure_cell_problem("fig, ax = plt.subplots()\nprint(1)") is None
