@@ -27,6 +27,7 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
 
 from .bayes import map_estimate, prior_to_alpha
+from .decay import adam
 from ..conventions import C_to_alpha, ridge_alpha_to_solver
 from ..penalties import ElasticNetPenalty, L1Penalty, L2Penalty
 from ..solvers import coordinate_descent, fista, ridge_closed_form
@@ -403,20 +404,6 @@ def verify_conventions(random_state=0):
     return rows
 
 
-def _adam(grad, w0, *, lr, decoupled_decay=0.0, n_steps=20000, beta1=0.9, beta2=0.999, eps=1e-12):
-    """Full-batch Adam (Kingma & Ba 2015) with an optional decoupled decay (AdamW, Loshchilov & Hutter
-    2019); the step size decays as lr/sqrt(1 + t/100) so the iterates settle."""
-    w = np.array(w0, dtype=float)
-    m, v = np.zeros_like(w), np.zeros_like(w)
-    for t in range(1, n_steps + 1):
-        g = grad(w)
-        m = beta1 * m + (1 - beta1) * g
-        v = beta2 * v + (1 - beta2) * g * g
-        step = lr / np.sqrt(1 + t / 100)
-        w = w - step * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps) - step * decoupled_decay * w
-    return w
-
-
 def check_decision_table(random_state=0, n_draws=30):
     r"""Check every factual statement of the chapter's decision table and glossary; one row each.
 
@@ -655,9 +642,8 @@ def check_decision_table(random_state=0, n_draws=30):
     gd_l2 = w - eta * (g_loss + lam * w)
     decayed = (1 - eta * lam) * w - eta * g_loss
     ridge = np.linalg.solve(X.T @ X / 100 + lam * np.eye(3), X.T @ y / 100)
-    grad_ls = lambda w: -X.T @ (y - X @ w) / 100  # noqa: E731
-    adam_l2 = _adam(lambda w: grad_ls(w) + lam * w, np.zeros(3), lr=0.05)
-    adamw = _adam(grad_ls, np.zeros(3), lr=0.05, decoupled_decay=lam)
+    adam_l2 = adam(X, y, l2=lam)                  # chapter 9's engine: Adam with the L2 gradient
+    adamw = adam(X, y, weight_decay=lam)          # ... and with decoupled decay (AdamW)
     add("L2 penalty = weight decay (factor 1 − ηλ) for plain gradient descent, not for Adam: "
         "Adam + L2 → ridge, AdamW does not",
         f"GD step difference {np.max(np.abs(gd_l2 - decayed)):.1e}; |Adam+L2 − ridge| = "

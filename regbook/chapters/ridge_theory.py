@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .decay import adam
+
 __all__ = [
     "RidgeMoments",
     "ridge_moments",
@@ -489,8 +491,9 @@ def full_batch_adam(X, y, alpha, *, decoupled, lr=1.0, n_steps=8000, betas=(0.9,
     ridge solution. AdamW stops where its normalized step ``ĝ/(|ĝ| + eps)`` balances ``λw``,
     which needs ``|w_j| <= 1/λ`` and a data gradient of order ``eps`` for every weight inside
     that box: least squares constrained to ``||w||_∞ <= 1/λ`` (chapter 9). With a small λ the
-    box is inactive and AdamW ends at plain least squares. Both need enough steps to get there
-    (with a constant ``lr`` the iterates keep hovering near the end point).
+    box is inactive and AdamW ends at plain least squares. The steps are chapter 9's
+    :func:`regbook.chapters.decay.adam` on the centred data: the learning rate decays linearly
+    from ``lr`` to 0, so the iterates settle on the end point instead of hovering near it.
 
     Parameters
     ----------
@@ -533,16 +536,7 @@ def full_batch_adam(X, y, alpha, *, decoupled, lr=1.0, n_steps=8000, betas=(0.9,
         raise ValueError(f"lr must be a positive step size, got {lr!r}.")
     if int(n_steps) < 1:
         raise ValueError(f"n_steps must be a positive integer, got {n_steps!r}.")
-    b1, b2 = betas
-    n, p = X.shape
     Xc, yc = X - X.mean(axis=0), y - y.mean()
-    w, m, v = np.zeros(p), np.zeros(p), np.zeros(p)
-    for t in range(1, int(n_steps) + 1):
-        g = Xc.T @ (Xc @ w - yc) / n
-        if not decoupled:
-            g = g + lam * w
-        m = b1 * m + (1 - b1) * g
-        v = b2 * v + (1 - b2) * g * g
-        step = lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
-        w = w - step - (lr * lam * w if decoupled else 0.0)
-    return w
+    # one Adam engine for the book: chapter 9's (its learning rate decays linearly to 0)
+    return adam(Xc, yc, l2=0.0 if decoupled else lam, weight_decay=lam if decoupled else 0.0,
+                lr=lr, n_steps=int(n_steps), betas=betas, eps=eps)
