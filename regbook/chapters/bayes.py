@@ -32,6 +32,7 @@ from scipy.optimize import minimize
 from scipy.stats import norm
 from scipy.special import log_ndtr
 
+from .tuning import ridge_loo_errors
 from .._validation import check_choice, check_positive, check_X_y
 
 __all__ = [
@@ -524,10 +525,9 @@ def ridge_loo_choice(X, y, ridge_alphas):
     r"""The scikit-learn ``Ridge`` alpha with the smallest leave-one-out error, for a whole grid at once.
 
     The same choice as :class:`sklearn.linear_model.RidgeCV` with ``alphas=ridge_alphas``
-    (its default efficient leave-one-out), computed from one SVD of the centred design:
-    ridge with an unpenalized intercept is the linear smoother
-    :math:`H = \mathbf{1}\mathbf{1}^\top/n + U\,\mathrm{diag}(d_j^2/(d_j^2 + a))\,U^\top`, and
-    the left-out residual of row :math:`i` is :math:`r_i / (1 - H_{ii})`.
+    (its default efficient leave-one-out), from the exact leave-one-out errors of
+    :func:`regbook.chapters.tuning.ridge_loo_errors` (the left-out residual of row
+    :math:`i` is :math:`r_i / (1 - H_{ii})`, no refits).
 
     Parameters
     ----------
@@ -550,20 +550,15 @@ def ridge_loo_choice(X, y, ridge_alphas):
     >>> bool(ridge_loo_choice(X, y, grid) == RidgeCV(alphas=grid).fit(X, y).alpha_)
     True
     """
-    Xc, yc = _center(X, y)
+    X, y = check_X_y(X, y)
     grid = np.asarray(ridge_alphas, dtype=float).ravel()
     if grid.size == 0 or np.any(~(grid > 0)):
         raise ValueError("ridge_alphas must be a non-empty array of positive penalties "
                          "(scikit-learn Ridge's alpha = n * lambda).")
-    n = len(yc)
-    U, d, _ = np.linalg.svd(Xc, full_matrices=False)
-    keep = d > d.max() * 1e-12 if d.size else d > 0
-    U, d = U[:, keep], d[keep]
-    shrink = d**2 / (d**2 + grid[:, None])                      # (G, k)
-    uy = U.T @ yc
-    fitted = (shrink * uy) @ U.T                               # (G, n), centred fit
-    h = 1.0 / n + (shrink @ (U**2).T)                          # (G, n), diag of H
-    loo = np.mean(((yc - fitted) / (1.0 - h)) ** 2, axis=1)
+    # chapter 8's exact leave-one-out errors; each left-out fit has n - 1 rows, so the book's
+    # λ = a / (n - 1) gives it the penalty a on the summed loss, as RidgeCV's alpha does
+    n = len(y)
+    loo = [ridge_loo_errors(X, y, a / (n - 1)).mean() for a in grid]
     return float(grid[np.argmin(loo)])
 
 
