@@ -18,7 +18,7 @@ import warnings
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import (Lasso, LassoCV, QuantileRegressor, RidgeCV, lars_path,
+from sklearn.linear_model import (Lasso, QuantileRegressor, lars_path,
                                   lars_path_gram, lasso_path)
 from threadpoolctl import threadpool_limits
 
@@ -32,8 +32,6 @@ __all__ = [
     "outlier_sensitivity",
     "ridge_exact_zeros",
     "duplicated_column_solutions",
-    "accuracy_sparse_vs_dense",
-    "path_timing",
     "lasso_weight_values",
     "correlated_pair_stability",
     "nonlinear_fit",
@@ -299,133 +297,6 @@ def duplicated_column_solutions(n_samples=50, *, alpha=0.1, n_starts=5, random_s
         "gp_solutions": gp,
         "gp_objectives": gp_obj,
         "ridge_dup": ridge_closed_form(X_dup, y, alpha).coef,
-    }
-
-
-def accuracy_sparse_vs_dense(n_samples=60, n_features=100, *, n_informative=5, noise=1.0,
-                             n_repeats=5, n_test=500, random_state=0):
-    r"""Test error of cross-validated lasso and ridge on sparse and on dense truths.
-
-    For each repeat, draws Gaussian features and a true weight vector that is
-    either *sparse* (``n_informative`` weights of size about 2, the rest 0) or
-    *dense* (every weight drawn from :math:`N(0, s^2)`, with the same expected
-    signal energy :math:`\|w\|^2` as the sparse one). Fits scikit-learn's
-    ``LassoCV`` (5-fold, 20 alphas from :math:`\alpha_{\max}` to :math:`10^{-2}\alpha_{\max}`)
-    and ``RidgeCV`` (efficient leave-one-out, 30 alphas from :math:`10^{-2}` to :math:`10^4`) and records the test mean
-    squared error on ``n_test`` fresh samples.
-
-    Parameters
-    ----------
-    n_samples : int, default=60
-    n_features : int, default=100
-    n_informative : int, default=5
-    noise : float, default=1.0
-    n_repeats : int, default=5
-    n_test : int, default=500
-    random_state : int, default=0
-
-    Returns
-    -------
-    dict
-        ``{"sparse": {"lasso": (n_repeats,), "ridge": (n_repeats,)}, "dense": {...}}``
-        test MSEs, and ``noise_mse`` (= noise², the best achievable).
-
-    Examples
-    --------
-    >>> out = accuracy_sparse_vs_dense(n_repeats=1)
-    >>> sorted(out)
-    ['dense', 'noise_mse', 'sparse']
-    """
-    n_repeats = check_positive_int(n_repeats, "n_repeats")
-    rng = _rng(random_state)
-    energy = n_informative * 4.0
-    out = {"sparse": {"lasso": [], "ridge": []}, "dense": {"lasso": [], "ridge": []}}
-    for _ in range(n_repeats):
-        X = rng.standard_normal((n_samples + n_test, n_features))
-        w_sparse = np.zeros(n_features)
-        w_sparse[:n_informative] = rng.choice([-2.0, 2.0], n_informative)
-        w_dense = rng.standard_normal(n_features) * np.sqrt(energy / n_features)
-        eps = noise * rng.standard_normal(n_samples + n_test)
-        for kind, w in (("sparse", w_sparse), ("dense", w_dense)):
-            y = X @ w + eps
-            Xtr, ytr, Xte, yte = X[:n_samples], y[:n_samples], X[n_samples:], y[n_samples:]
-            amax = np.max(np.abs((Xtr - Xtr.mean(0)).T @ (ytr - ytr.mean()))) / n_samples
-            lasso = LassoCV(alphas=amax * np.logspace(0, -2, 20), cv=5,
-                            max_iter=100000).fit(Xtr, ytr)
-            ridge = RidgeCV(alphas=np.logspace(-2, 4, 30)).fit(Xtr, ytr)
-            out[kind]["lasso"].append(np.mean((yte - lasso.predict(Xte)) ** 2))
-            out[kind]["ridge"].append(np.mean((yte - ridge.predict(Xte)) ** 2))
-    for kind in out:
-        for m in out[kind]:
-            out[kind][m] = np.array(out[kind][m])
-    out["noise_mse"] = noise**2
-    return out
-
-
-def path_timing(n_samples=300, n_features=150, *, n_alphas=50, n_informative=10,
-                random_state=0):
-    r"""Wall time and work of a full lasso path versus ridge on the same grid.
-
-    Both run on one thread (``threadpoolctl``). The lasso path is scikit-learn's ``lasso_path`` (coordinate descent with warm
-    starts, ``n_alphas`` alphas from :math:`\alpha_{\max}` down to
-    :math:`10^{-3}\alpha_{\max}`); ridge is :func:`regbook.solvers.ridge_closed_form`
-    solved afresh for each alpha from the normal equations. Work counts are in
-    multiply-adds: one coordinate-descent sweep costs about ``n_samples * n_features``;
-    one ridge solve about ``n_samples * n_features**2`` (forming :math:`X^\top X`) plus
-    ``n_features**3 / 3`` (Cholesky).
-
-    Parameters
-    ----------
-    n_samples : int, default=300
-    n_features : int, default=150
-    n_alphas : int, default=50
-    n_informative : int, default=10
-    random_state : int, default=0
-
-    Returns
-    -------
-    dict
-        ``lasso_seconds``, ``ridge_seconds``, ``ratio`` (lasso/ridge time),
-        ``lasso_sweeps`` (n_alphas,) sweeps per alpha (from scikit-learn's
-        ``n_iters``), ``lasso_flops``, ``ridge_flops``.
-
-    Examples
-    --------
-    >>> out = path_timing(100, 20, n_alphas=5)
-    >>> out["lasso_sweeps"].shape
-    (5,)
-    """
-    n_samples = check_positive_int(n_samples, "n_samples")
-    n_features = check_positive_int(n_features, "n_features")
-    n_alphas = check_positive_int(n_alphas, "n_alphas")
-    rng = _rng(random_state)
-    X = rng.standard_normal((n_samples, n_features))
-    w = np.zeros(n_features)
-    w[:n_informative] = rng.normal(0.0, 2.0, n_informative)
-    y = X @ w + rng.standard_normal(n_samples)
-    Xc, yc = X - X.mean(0), y - y.mean()
-    amax = np.max(np.abs(Xc.T @ yc)) / n_samples
-    alphas = amax * np.logspace(0, -3, n_alphas)
-    best_l, best_r = np.inf, np.inf
-    with threadpool_limits(limits=1):  # one thread each: a fair, less noisy comparison
-        ridge_closed_form(X, y, alphas[0], method="normal")  # warm-up
-        for _ in range(3):  # best of three: least disturbed by other processes
-            t0 = time.perf_counter()
-            _, _, _, n_iters = lasso_path(Xc, yc, alphas=alphas, tol=1e-6, max_iter=10000,
-                                          return_n_iter=True)
-            best_l = min(best_l, time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            for a in alphas:
-                ridge_closed_form(X, y, a, method="normal")
-            best_r = min(best_r, time.perf_counter() - t0)
-    sweeps = np.asarray(n_iters)
-    return {
-        "lasso_seconds": best_l,
-        "ridge_seconds": best_r,
-        "ratio": best_l / best_r,
-        "lasso_sweeps": sweeps,
-        "lasso_flops": float(sweeps.sum()) * n_samples * n_features,
-        "ridge_flops": float(n_alphas) * (n_samples * n_features**2 + n_features**3 / 3),
     }
 
 

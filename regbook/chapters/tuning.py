@@ -26,7 +26,6 @@ from .._validation import check_array, check_positive_int, check_X_y
 
 __all__ = [
     "lasso_fold_errors",
-    "ridge_fold_errors",
     "ridge_loo_errors",
     "ridge_fit",
     "simulate_linear",
@@ -189,33 +188,6 @@ def ridge_loo_errors(X, y, lam):
     P[0, 0] = 0.0
     H = A @ np.linalg.solve(A.T @ A + P, A.T)
     return ((y - H @ y) / (1.0 - np.diag(H))) ** 2
-
-
-def ridge_fold_errors(X, y, lambdas, splits):
-    r"""Test-fold MSE of ridge (book's λ, unscaled ``X``, intercept) on every split.
-
-    Parameters
-    ----------
-    X : ndarray (n_samples, n_features)
-    y : ndarray (n_samples,)
-    lambdas : array_like (n_lambdas,), >= 0
-    splits : iterable of (train, test) index arrays
-
-    Returns
-    -------
-    errors : ndarray (n_splits, n_lambdas)
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from sklearn.model_selection import KFold
-    >>> rng = np.random.default_rng(0)
-    >>> X = rng.standard_normal((40, 3)); y = X[:, 0] + rng.standard_normal(40)
-    >>> ridge_fold_errors(X, y, [1.0, 0.01], KFold(4).split(X)).shape
-    (4, 2)
-    """
-    X, y = check_X_y(X, y, min_samples=4)
-    return _ridge_errors(X, y, np.atleast_1d(np.asarray(lambdas, float)), _check_splits(splits, len(y)))
 
 
 def simulate_linear(rng, n, p=20, sigma=1.0):
