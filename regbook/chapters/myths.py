@@ -22,6 +22,7 @@ from sklearn.linear_model import (Lasso, QuantileRegressor, lars_path,
                                   lars_path_gram, lasso_path)
 from threadpoolctl import threadpool_limits
 
+from .tuning import ridge_fit, ridge_loo_errors
 from .._validation import check_alpha, check_choice, check_positive, check_positive_int
 from ..paths import lasso_path as rb_lasso_path
 from ..paths import ridge_path
@@ -717,12 +718,12 @@ def dense_truth_accuracy(kind, *, n_samples=60, n_features=100, noise=1.0, n_dat
 
 
 def ridge_loo(X, y, alphas):
-    r"""Ridge weights and leave-one-out errors for every λ, from one SVD.
+    r"""Ridge weights and leave-one-out errors for every λ.
 
-    Book's λ (``Ridge`` alpha = nλ), unpenalized intercept. With the centred
-    :math:`X = U\,\mathrm{diag}(s)V^\top`, the hat matrix is
-    :math:`H = \tfrac1n 11^\top + U\,\mathrm{diag}(s^2/(s^2 + n\lambda))U^\top` and the
-    leave-one-out residual is :math:`(y_i - \hat y_i)/(1 - H_{ii})`.
+    Book's λ (``Ridge`` alpha = nλ), unpenalized intercept; the leave-one-out fits keep
+    ``Ridge``'s alpha (as ``RidgeCV`` does). The weights come from
+    :func:`regbook.chapters.tuning.ridge_fit`, the errors from
+    :func:`regbook.chapters.tuning.ridge_loo_errors` (residual :math:`r_i/(1 - H_{ii})`).
 
     Parameters
     ----------
@@ -748,16 +749,11 @@ def ridge_loo(X, y, alphas):
     y = np.asarray(y, dtype=float)
     alphas = np.atleast_1d(np.asarray(alphas, dtype=float))
     n = X.shape[0]
-    xm, ym = X.mean(0), y.mean()
-    U, s, Vt = np.linalg.svd(X - xm, full_matrices=False)
-    uty = U.T @ (y - ym)
-    d = s[None, :] ** 2 / (s[None, :] ** 2 + n * alphas[:, None])          # (K, r) shrink factors
-    with np.errstate(divide="ignore", invalid="ignore"):
-        coefs = (np.where(s > 0, d / np.where(s > 0, s, 1.0), 0.0) * uty) @ Vt
-    fitted = ym + (d * uty) @ U.T                                          # (K, n)
-    h = 1.0 / n + d @ (U**2).T                                             # (K, n) hat diagonal
-    loo = np.mean(((y - fitted) / (1.0 - h)) ** 2, axis=1)
-    return coefs, ym - coefs @ xm, loo
+    coefs, intercepts = ridge_fit(X, y, alphas)                     # chapter 8's one-SVD fits
+    # chapter 8's exact leave-one-out errors: a left-out fit keeps Ridge's alpha n λ on its
+    # n - 1 rows, i.e. the book's λ' = n λ / (n - 1) there
+    loo = np.array([ridge_loo_errors(X, y, n * a / (n - 1)).mean() for a in alphas])
+    return coefs, intercepts, loo
 
 
 def ridge_zero_crossings(X, y, alphas):
