@@ -103,6 +103,7 @@ from .replication import Frequency, MeanSE, Replications, replicate, wilson_inte
 from .solvers import (
     SolverResult,
     coordinate_descent,
+    duality_gap,
     fista,
     gradient_descent,
     ista,
@@ -128,7 +129,7 @@ __all__ = [
     # updates
     "gradient_step", "weight_decay_step", "subgradient_step", "proximal_step",
     # solvers
-    "SolverResult", "objective", "kkt_residual", "lipschitz_constant", "ridge_closed_form",
+    "SolverResult", "objective", "kkt_residual", "duality_gap", "lipschitz_constant", "ridge_closed_form",
     "gradient_descent", "subgradient_descent", "ista", "fista", "coordinate_descent",
     # conventions
     "ridge_alpha_to_solver", "solver_alpha_to_ridge", "C_to_alpha", "alpha_to_C",

@@ -22,7 +22,7 @@ PUBLIC = {
     "losses": ["squared_loss", "squared_loss_gradient", "logistic_loss", "logistic_loss_gradient",
                "to_signed_labels"],
     "updates": ["gradient_step", "weight_decay_step", "subgradient_step", "proximal_step"],
-    "solvers": ["SolverResult", "objective", "kkt_residual", "lipschitz_constant",
+    "solvers": ["SolverResult", "objective", "kkt_residual", "duality_gap", "lipschitz_constant",
                 "ridge_closed_form", "gradient_descent", "subgradient_descent", "ista", "fista",
                 "coordinate_descent"],
     "conventions": ["ridge_alpha_to_solver", "solver_alpha_to_ridge", "C_to_alpha", "alpha_to_C"],
