@@ -101,8 +101,51 @@ def _local_kkt(grad, wl, m, l1, l2):
 
 
 @njit(cache=True)
-def _polish(G, m, wl, cl, l1, l2, tol):
-    """Exact minimizer for the current sign pattern, if it certifies; else an empty array."""
+def _local_gap(grad, wl, cl, m, l1, l2, yy):
+    """Duality gap of the problem restricted to W, from ``grad = G w - c`` in O(|W|).
+
+    ``||r||^2 / n = yy - c^T w + w^T grad`` and ``r^T y / n = yy - c^T w`` with
+    ``yy = ||y||^2 / n``; the formula is that of :func:`regbook.solvers.duality_gap`.
+    """
+    cw = 0.0
+    wg = 0.0
+    wsq = 0.0
+    l1norm = 0.0
+    dual_norm = 0.0
+    for a in range(m):
+        cw += cl[a] * wl[a]
+        wg += wl[a] * grad[a]
+        wsq += wl[a] * wl[a]
+        l1norm += abs(wl[a])
+        h = abs(grad[a] + l2 * wl[a])
+        if h > dual_norm:
+            dual_norm = h
+    s = l1 / dual_norm if dual_norm > l1 else 1.0
+    rr = yy - cw + wg
+    return 0.5 * rr * (1.0 + s * s) + l1 * l1norm - s * (yy - cw) + 0.5 * l2 * (1.0 + s * s) * wsq
+
+
+@njit(cache=True)
+def _local_objective(grad, wl, cl, m, l1, l2):
+    """``1/2 w^T G w - c^T w + l1 |w|_1 + l2/2 |w|^2`` on W, from ``grad = G w - c``."""
+    f = 0.0
+    for a in range(m):
+        f += 0.5 * wl[a] * (grad[a] - cl[a]) + l1 * abs(wl[a]) + 0.5 * l2 * wl[a] * wl[a]
+    return f
+
+
+@njit(cache=True)
+def _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy):
+    """A step to the exact minimizer ``u`` for the current sign pattern.
+
+    Returns ``(new, status)``. Status 2: ``u`` has the pattern's signs and certifies
+    (KKT violation on W at most ``tol``, or with ``gap_target > 0`` the gap on W at
+    most ``gap_target``); ``new = u``. Status 1: ``new`` is the point where the segment
+    from ``wl`` to ``u`` first meets a coordinate hyperplane (that weight set to 0):
+    the objective equals a convex quadratic minimized at ``u`` on that segment, so the
+    step decreases it (kept only if it does, which rounding in an ill-conditioned solve
+    can spoil). Status 0: no step.
+    """
     na = 0
     for a in range(m):
         if wl[a] != 0.0:
@@ -123,40 +166,100 @@ def _polish(G, m, wl, cl, l1, l2, tol):
     try:
         wA = np.linalg.solve(M, rhs)
     except Exception:  # singular: no unique minimizer on this support
-        return np.empty(0)
+        return wl, 0
+    t = 1.0
+    hit = -1
     for i in range(na):
         if np.sign(wA[i]) != np.sign(wl[A[i]]):
-            return np.empty(0)
+            ti = wl[A[i]] / (wl[A[i]] - wA[i])
+            if ti < t:
+                t = ti
+                hit = i
     new = np.zeros(m)
-    for i in range(na):
-        new[A[i]] = wA[i]
+    if hit >= 0:  # a sign would change: stop where the first weight reaches 0
+        for i in range(na):
+            new[A[i]] = wl[A[i]] + t * (wA[i] - wl[A[i]])
+        new[A[hit]] = 0.0
+    else:
+        for i in range(na):
+            new[A[i]] = wA[i]
     grad = -cl[:m].copy()
     for i in range(na):
-        grad += wA[i] * G[A[i], :m]
-    if _local_kkt(grad, new, m, l1, l2) > tol:
-        return np.empty(0)
-    return new
+        grad += new[A[i]] * G[A[i], :m]
+    if hit < 0 and _local_kkt(grad, new, m, l1, l2) <= tol:
+        return new, 2
+    if hit < 0 and gap_target > 0.0 and _local_gap(grad, new, cl, m, l1, l2, yy) <= gap_target:
+        return new, 2
+    # Not certified: keep the step only if it lowers the objective (an ill-conditioned
+    # solve can point anywhere).
+    g_old = -cl[:m].copy()
+    for i in range(na):
+        g_old += wl[A[i]] * G[A[i], :m]
+    if _local_objective(grad, new, cl, m, l1, l2) < _local_objective(g_old, wl, cl, m, l1, l2):
+        return new, 1
+    return wl, 0
 
 
 @njit(cache=True)
-def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish):
+def _anderson(G, m, wl, grad, cl, last, l1, l2):
+    """Anderson extrapolation of the last ``K + 1`` sweeps' iterates (Bertrand & Massias, 2021).
+
+    With ``U`` the ``K`` successive differences, the weights ``z = (U U^T)^{-1} 1 / sum``
+    combine the iterates into a point where the fixed-point residual is smallest; it
+    replaces ``wl`` (and ``grad``) only if it lowers the objective. Returns True if taken.
+    """
+    K = last.shape[0] - 1
+    U = np.empty((K, m))
+    for i in range(K):
+        U[i] = last[i + 1, :m] - last[i, :m]
+    C = np.dot(U, U.T)
+    try:
+        z = np.linalg.solve(C, np.ones(K))
+    except Exception:  # the differences are linearly dependent: nothing to extrapolate
+        return False
+    zs = np.sum(z)
+    if zs == 0.0 or not np.isfinite(zs):
+        return False
+    z /= zs
+    w_acc = np.zeros(m)
+    for i in range(K):
+        w_acc += z[i] * last[i + 1, :m]
+    g_acc = -cl[:m].copy()
+    for b in range(m):
+        if w_acc[b] != 0.0:
+            g_acc += w_acc[b] * G[b, :m]
+    if _local_objective(g_acc, w_acc, cl, m, l1, l2) < _local_objective(grad, wl, cl, m, l1, l2):
+        wl[:m] = w_acc
+        grad[:m] = g_acc
+        return True
+    return False
+
+
+@njit(cache=True)
+def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderson, gap_target,
+                    yy):
     """Cyclic coordinate descent on the working set with covariance updates and polish.
 
-    ``wl`` (local weights) is updated in place. Returns the number of iterations
-    (sweeps, plus one for an accepted polish).
+    Every ``n_anderson + 1`` sweeps (0: never) an Anderson extrapolation is tried
+    (:func:`_anderson`). ``wl`` (local weights) is updated in place. Returns the
+    number of iterations (sweeps, plus one for an accepted polish). Stops when the
+    KKT violation on W is at most ``tol`` or (if ``gap_target > 0``) the gap of the
+    problem restricted to W is at most ``gap_target``.
     """
     grad = -cl[:m].copy()  # gradient of the smooth loss on W: G w - c
     for b in range(m):
         if wl[b] != 0.0:
             grad += wl[b] * G[b, :m]
     sweeps = 0
-    sig = np.zeros(m, dtype=np.int8)
-    prev_sig = np.zeros(m, dtype=np.int8)
     tried = np.zeros(m, dtype=np.int8)
     have_tried = False
     since = 0
+    last = np.empty((n_anderson + 1, m))
+    n_last = 0
     while sweeps < max_sweeps:
         if _local_kkt(grad, wl, m, l1, l2) <= tol:
+            break
+        if gap_target > 0.0 and _local_gap(grad, wl, cl, m, l1, l2, yy) <= gap_target:
             break
         sweeps += 1
         for a in range(m):
@@ -168,42 +271,96 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish):
                 for b in range(m):
                     grad[b] += d * row[b]
                 wl[a] = new
-        # Polish once the signs are stable over a sweep, once per sign pattern, and only
-        # when the sweeps since the last try cost about as much as the solve (|A|^3 / 3
-        # against ~ m |A| per sweep): on easy problems a few sweeps finish first.
-        same = True
+        if n_anderson > 0:
+            last[n_last] = wl[:m]
+            n_last += 1
+            if n_last == n_anderson + 1:
+                _anderson(G, m, wl, grad, cl, last, l1, l2)
+                n_last = 0
+        # Active-set step (polish) once per sign pattern, when the sweeps since the last
+        # one cost about as much as its solve (|A|^3 / 3 against ~ m |A| per sweep): easy
+        # problems finish in a few sweeps first; on ill-conditioned ones it replaces
+        # thousands of sweeps.
         na = 0
+        new_pattern = not have_tried
         for a in range(m):
             s = np.int8(np.sign(wl[a]))
-            if s != prev_sig[a]:
-                same = False
             if s != 0:
                 na += 1
-            sig[a] = s
-        prev_sig[:] = sig
+            if s != tried[a]:
+                new_pattern = True
         since += 1
-        if polish and same and sweeps > 1 and 3.0 * since * m * na >= float(na) ** 3:
-            new_pattern = not have_tried
-            if have_tried:
-                for a in range(m):
-                    if sig[a] != tried[a]:
-                        new_pattern = True
-                        break
-            if new_pattern:
-                tried[:] = sig
-                have_tried = True
-                since = 0
-                pol = _polish(G, m, wl, cl, l1, l2, tol)
-                if pol.size:
-                    wl[:m] = pol
-                    sweeps += 1
+        if polish and new_pattern and sweeps > 1 and 3.0 * since * m * na >= float(na) ** 3:
+            for a in range(m):
+                tried[a] = np.int8(np.sign(wl[a]))
+            have_tried = True
+            since = 0
+            pol, status = _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy)
+            if status > 0:
+                wl[:m] = pol[:m]
+                sweeps += 1
+                grad[:m] = -cl[:m]
+                for b in range(m):
+                    if wl[b] != 0.0:
+                        grad[:m] += wl[b] * G[b, :m]
+                if status == 2:
                     break
     return sweeps
 
 
 @njit(cache=True)
+def _top(score, cand, n_cand, budget):
+    """The (at most) ``budget`` entries of ``cand[:n_cand]`` with the largest ``score``."""
+    if n_cand <= budget:
+        return cand[:n_cand].copy()
+    sc = np.empty(n_cand)
+    for t in range(n_cand):
+        sc[t] = score[cand[t]]
+    order = np.argsort(-sc)
+    return cand[order[:budget]].copy()
+
+
+@njit(cache=True)
+def _set_working_set(XT, n, W, loc, m, G, D, flag):
+    """Add ``D``'s newcomers to the working set (Gram rows computed for them only); drop
+    the members outside ``D`` when they are most of it. ``flag``: a False scratch array."""
+    for t in range(D.shape[0]):
+        flag[D[t]] = True
+    kept = np.empty(m, dtype=np.int64)
+    nk = 0
+    for a in range(m):
+        if flag[W[a]]:
+            kept[nk] = a
+            nk += 1
+    if 2 * nk < m:  # most members leave: compact the Gram block onto those that stay
+        # (compacting costs m^2; a few zero members cost little in the sweeps)
+        for a in range(m):
+            if not flag[W[a]]:
+                loc[W[a]] = -1
+        H = np.empty_like(G)
+        for i in range(nk):
+            for j in range(nk):
+                H[i, j] = G[kept[i], kept[j]]
+        for i in range(nk):
+            W[i] = W[kept[i]]
+            loc[W[i]] = i
+        G = H
+        m = nk
+    new = np.empty(D.shape[0], dtype=np.int64)
+    n_new = 0
+    for t in range(D.shape[0]):
+        flag[D[t]] = False
+        if loc[D[t]] < 0:
+            new[n_new] = D[t]
+            n_new += 1
+    if n_new:
+        G, m = _add_features(XT, n, W, loc, m, G, new, n_new)
+    return G, m
+
+
+@njit(cache=True)
 def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_atol, max_iter,
-                 polish=True):
+                 polish=True, n_anderson=5):
     """The whole path; see the module docstring.
 
     ``XT`` is the centred design **transposed** (C-contiguous, one row per feature),
@@ -222,6 +379,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
     for j in range(p):
         diag[j] = np.dot(XT[j], XT[j]) / n
     c = np.dot(XT, y) / n
+    yy = np.dot(y, y) / n
     w = np.zeros(p)
     r = y.copy()
     grad_neg = c.copy()  # X^T r / n at the current w
@@ -230,6 +388,8 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
     m = 0
     G = np.empty((64, 64))
     new = np.empty(p, dtype=np.int64)
+    cand = np.empty(p, dtype=np.int64)
+    flag = np.zeros(p, dtype=np.bool_)
     viol = np.zeros(p)
     prev = alpha_prev0
     floor = 1e-15 * max(1.0, np.max(np.abs(c)))  # below this only rounding is left
@@ -237,21 +397,27 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
         lam = alphas[k]
         l1 = lam * l1_ratio
         l2 = lam * (1.0 - l1_ratio)
-        # sequential strong rule (every feature when the previous alpha is unknown)
+        # Working set: the non-zero weights, plus the zero ones that pass the sequential
+        # strong rule (every feature when the previous alpha is unknown), at most
+        # max(10, #non-zero) of them, those with the largest |x_j^T r| / n first: on a
+        # correlated design the strong rule alone keeps nearly every feature.
         thr = l1_ratio * (2.0 * lam - prev) if np.isfinite(prev) else -1.0
-        n_new = 0
+        n_act = 0
+        n_cand = 0
         for j in range(p):
-            if loc[j] < 0 and (abs(grad_neg[j]) >= thr or w[j] != 0.0):
-                new[n_new] = j
-                n_new += 1
-        if n_new:
-            G, m = _add_features(XT, n, W, loc, m, G, new, n_new)
-        if use_gap:
-            l1norm = np.sum(np.abs(w))
-            tol = 0.25 * gap_abs / l1norm if l1norm > 0 else 0.25 * gap_abs / max(l1, 1e-300)
-            tol = max(tol, floor)
-        else:
-            tol = kkt_atol
+            if w[j] != 0.0:
+                new[n_act] = j
+                n_act += 1
+        for j in range(p):
+            if w[j] == 0.0 and abs(grad_neg[j]) >= thr:
+                cand[n_cand] = j
+                n_cand += 1
+        score = np.abs(grad_neg)
+        picks = _top(score, cand, n_cand, max(100, 2 * n_act))
+        D = np.concatenate((new[:n_act], picks))
+        G, m = _set_working_set(XT, n, W, loc, m, G, D, flag)
+        tol = kkt_atol if not use_gap else floor  # gap mode: the gap target decides
+        gap_target = 0.5 * gap_abs if use_gap else 0.0
         total = 0
         while True:
             wl = np.empty(m)
@@ -261,7 +427,8 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                 wl[a] = w[W[a]]
                 cl[a] = c[W[a]]
                 dl[a] = diag[W[a]]
-            total += _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_iter - total, polish)
+            total += _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_iter - total, polish,
+                                     n_anderson, gap_target, yy)
             for a in range(m):
                 w[W[a]] = wl[a]
             # full check: residual and X^T r / n recomputed from scratch
@@ -298,22 +465,30 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
             if done or total >= max_iter:
                 converged[k] = done
                 break
-            # violators outside the working set join it
-            n_new = 0
+            # violators outside the working set join it, the worst first, at most
+            # max(10, #non-zero) at a time (the working set at most doubles)
+            n_cand = 0
+            n_act = 0
             limit = 0.0 if use_gap else kkt_atol
             for j in range(p):
+                if w[j] != 0.0:
+                    n_act += 1
                 if loc[j] < 0 and viol[j] > limit:
-                    new[n_new] = j
-                    n_new += 1
-            if n_new:
-                G, m = _add_features(XT, n, W, loc, m, G, new, n_new)
+                    cand[n_cand] = j
+                    n_cand += 1
+            if n_cand:
+                picks = _top(viol, cand, n_cand, max(100, 2 * n_act))
+                D = np.concatenate((W[:m].copy(), picks))
+                G, m = _set_working_set(XT, n, W, loc, m, G, D, flag)
                 continue
-            if tol <= floor:  # nothing left but rounding
-                converged[k] = True
-                break
-            tol = max(tol * 0.1, floor)
-            if use_gap and l1norm > 0:
-                tol = max(min(tol, 0.25 * gap_abs / l1norm), floor)
+            if use_gap:  # the full gap missed although W's was met: only rounding
+                if gap_target <= 1e-6 * gap_abs:
+                    break
+                gap_target *= 0.1
+            else:
+                if tol <= floor:  # nothing left but rounding
+                    break
+                tol = max(tol * 0.1, floor)
         coefs[k] = w
         n_iter[k] = total
         gaps[k] = gap
