@@ -13,21 +13,28 @@ coordinate updates. The ideas are those of glmnet (Friedman, Hastie and Tibshira
 builds them one at a time in plain Python and measures what each buys:
 
 * **warm starts**: each alpha starts from the previous solution;
-* **working set**: coordinate descent runs only on a working set ``W``, which starts
-  as the features kept by the **sequential strong rule**
-  ``|x_j^T r / n| >= r (2 alpha_k - alpha_{k-1})`` and grows when a **KKT check**
-  over all features (one product ``X^T r``) finds a violator outside it;
+* **working set**: coordinate descent runs only on a working set ``W``: the non-zero
+  weights plus at most ``max(100, #non-zero)`` features that pass the **sequential
+  strong rule** ``|x_j^T r / n| >= r (2 alpha_k - alpha_{k-1})``, the largest
+  ``|x_j^T r / n|`` first (on an equicorrelated design the rule alone keeps nearly
+  every feature). A **KKT check** over all features (one product ``X^T r``, or
+  ``c - G w`` with the full Gram matrix when ``n >= p``) adds violators, the worst
+  first, and the working set is solved again;
 * **covariance updates**: on ``W`` the gradient is kept current with the Gram matrix
   ``G_WW = X_W^T X_W / n``, whose rows are computed (one BLAS product) only when a
   feature joins ``W``, so a change of one weight costs ``|W|`` operations, not ``n``;
-* **active-set polish**: once a sweep leaves the signs of the weights unchanged, the
-  exact minimizer for that sign pattern solves a small linear system; it is accepted
-  only if its signs agree and every KKT condition on ``W`` holds, which certifies it;
+* **Anderson extrapolation** of the last sweeps' iterates (Bertrand and Massias,
+  2021), kept only when it lowers the objective;
+* **active-set steps** (polish): the exact minimizer ``u`` for the current sign
+  pattern solves a small linear system; if its signs agree and it certifies, it is
+  the answer; otherwise the step goes from ``w`` toward ``u`` until the first weight
+  reaches zero, which lowers the objective (checked). Tried once per sign pattern,
+  when the sweeps since the last try cost about as much as the solve;
 * **stopping**: either the largest KKT violation over all features is at most
   ``kkt_atol`` (regbook's rule), or the **duality gap** (see
-  :func:`regbook.solvers.duality_gap`) is at most ``gap_abs`` (scikit-learn's rule).
-  In gap mode the working-set solves stop at a KKT tolerance chosen from the gap
-  bound ``gap <~ 2 eps ||w||_1`` and tightened tenfold whenever the gap is not met.
+  :func:`regbook.solvers.duality_gap`) is at most ``gap_abs`` (scikit-learn's rule);
+  in gap mode the working-set solves stop when the gap of the restricted problem
+  is at most half of ``gap_abs``.
 
 The readable Python loops of :mod:`regbook.solvers` (``coordinate_descent`` with
 ``method="kernel"`` or ``"reference"``) solve the same problems; the tests check the
@@ -54,13 +61,21 @@ def _grow(G, m, need):
 
 
 @njit(cache=True)
-def _add_features(XT, n, W, loc, m, G, new, n_new):
-    """Append ``new[:n_new]`` to the working set ``W[:m]``; fill their Gram rows and columns."""
+def _add_features(XT, n, W, loc, m, G, new, n_new, gram):
+    """Append ``new[:n_new]`` to the working set ``W[:m]``; fill their Gram rows and columns
+    (copied from the full Gram matrix ``gram`` when it was formed, else one BLAS product)."""
     m2 = m + n_new
     G = _grow(G, m, m2)
     for t in range(n_new):
         W[m + t] = new[t]
         loc[new[t]] = m + t
+    if gram.shape[0] > 0:
+        for t in range(n_new):
+            row = gram[W[m + t]]
+            for b in range(m2):
+                G[m + t, b] = row[W[b]]
+                G[b, m + t] = row[W[b]]
+        return G, m2
     XW = np.empty((m2, n))  # the working-set rows of X^T, gathered for one BLAS product
     for a in range(m2):
         XW[a] = XT[W[a]]
@@ -321,7 +336,7 @@ def _top(score, cand, n_cand, budget):
 
 
 @njit(cache=True)
-def _set_working_set(XT, n, W, loc, m, G, D, flag):
+def _set_working_set(XT, n, W, loc, m, G, D, flag, gram):
     """Add ``D``'s newcomers to the working set (Gram rows computed for them only); drop
     the members outside ``D`` when they are most of it. ``flag``: a False scratch array."""
     for t in range(D.shape[0]):
@@ -354,18 +369,21 @@ def _set_working_set(XT, n, W, loc, m, G, D, flag):
             new[n_new] = D[t]
             n_new += 1
     if n_new:
-        G, m = _add_features(XT, n, W, loc, m, G, new, n_new)
+        G, m = _add_features(XT, n, W, loc, m, G, new, n_new, gram)
     return G, m
 
 
 @njit(cache=True)
 def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_atol, max_iter,
-                 polish=True, n_anderson=5):
+                 use_gram, polish=True, n_anderson=5):
     """The whole path; see the module docstring.
 
     ``XT`` is the centred design **transposed** (C-contiguous, one row per feature),
     ``y`` the centred target, ``alphas`` decreasing, ``alpha_prev0`` the alpha
     before the first (``alpha_max``, or ``inf`` to start with every feature).
+    With ``use_gram`` (for ``n_samples >= n_features``) the full Gram matrix is formed
+    once and the full check costs ``p |A|`` instead of ``n p``: ``X^T r / n = c - G w``,
+    ``||r||^2 / n = yy - c^T w - w^T (X^T r / n)``.
     Returns ``(coefs, n_iter, gaps, kkt, converged)``, one entry per alpha.
     """
     p, n = XT.shape
@@ -380,6 +398,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
         diag[j] = np.dot(XT[j], XT[j]) / n
     c = np.dot(XT, y) / n
     yy = np.dot(y, y) / n
+    gram = np.dot(XT, XT.T) / n if use_gram else np.empty((0, 0))
     w = np.zeros(p)
     r = y.copy()
     grad_neg = c.copy()  # X^T r / n at the current w
@@ -399,7 +418,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
         l2 = lam * (1.0 - l1_ratio)
         # Working set: the non-zero weights, plus the zero ones that pass the sequential
         # strong rule (every feature when the previous alpha is unknown), at most
-        # max(10, #non-zero) of them, those with the largest |x_j^T r| / n first: on a
+        # max(100, #non-zero) of them, those with the largest |x_j^T r| / n first: on a
         # correlated design the strong rule alone keeps nearly every feature.
         thr = l1_ratio * (2.0 * lam - prev) if np.isfinite(prev) else -1.0
         n_act = 0
@@ -413,9 +432,9 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                 cand[n_cand] = j
                 n_cand += 1
         score = np.abs(grad_neg)
-        picks = _top(score, cand, n_cand, max(100, 2 * n_act))
+        picks = _top(score, cand, n_cand, max(100, n_act))
         D = np.concatenate((new[:n_act], picks))
-        G, m = _set_working_set(XT, n, W, loc, m, G, D, flag)
+        G, m = _set_working_set(XT, n, W, loc, m, G, D, flag, gram)
         tol = kkt_atol if not use_gap else floor  # gap mode: the gap target decides
         gap_target = 0.5 * gap_abs if use_gap else 0.0
         total = 0
@@ -431,17 +450,36 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                                      n_anderson, gap_target, yy)
             for a in range(m):
                 w[W[a]] = wl[a]
-            # full check: residual and X^T r / n recomputed from scratch
-            r[:] = y
+            # full check: X^T r / n recomputed from scratch (with the full Gram matrix or
+            # with the residual), and ||r||^2 / n, r^T y / n for the gap
             l1norm = 0.0
             wsq = 0.0
-            for a in range(m):
-                wa = wl[a]
-                if wa != 0.0:
-                    r -= wa * XT[W[a]]
-                    l1norm += abs(wa)
-                    wsq += wa * wa
-            grad_neg = np.dot(XT, r) / n
+            cw = 0.0
+            if use_gram:
+                grad_neg[:] = c
+                for a in range(m):
+                    wa = wl[a]
+                    if wa != 0.0:
+                        grad_neg -= wa * gram[W[a]]
+                        l1norm += abs(wa)
+                        wsq += wa * wa
+                        cw += wa * c[W[a]]
+                wg = 0.0
+                for a in range(m):
+                    wg += wl[a] * grad_neg[W[a]]
+                rr = yy - cw - wg
+                ry = yy - cw
+            else:
+                r[:] = y
+                for a in range(m):
+                    wa = wl[a]
+                    if wa != 0.0:
+                        r -= wa * XT[W[a]]
+                        l1norm += abs(wa)
+                        wsq += wa * wa
+                grad_neg = np.dot(XT, r) / n
+                rr = np.dot(r, r) / n
+                ry = np.dot(r, y) / n
             worst = 0.0
             dual_norm = 0.0
             for j in range(p):
@@ -458,15 +496,14 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                 if v > worst:
                     worst = v
             s = l1 / dual_norm if dual_norm > l1 else 1.0
-            rr = np.dot(r, r) / n
-            gap = (0.5 * rr * (1.0 + s * s) + l1 * l1norm - s * np.dot(r, y) / n
+            gap = (0.5 * rr * (1.0 + s * s) + l1 * l1norm - s * ry
                    + 0.5 * l2 * (1.0 + s * s) * wsq)
             done = gap <= gap_abs if use_gap else worst <= kkt_atol
             if done or total >= max_iter:
                 converged[k] = done
                 break
             # violators outside the working set join it, the worst first, at most
-            # max(10, #non-zero) at a time (the working set at most doubles)
+            # max(100, #non-zero) at a time
             n_cand = 0
             n_act = 0
             limit = 0.0 if use_gap else kkt_atol
@@ -477,9 +514,9 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                     cand[n_cand] = j
                     n_cand += 1
             if n_cand:
-                picks = _top(viol, cand, n_cand, max(100, 2 * n_act))
+                picks = _top(viol, cand, n_cand, max(100, n_act))
                 D = np.concatenate((W[:m].copy(), picks))
-                G, m = _set_working_set(XT, n, W, loc, m, G, D, flag)
+                G, m = _set_working_set(XT, n, W, loc, m, G, D, flag, gram)
                 continue
             if use_gap:  # the full gap missed although W's was met: only rounding
                 if gap_target <= 1e-6 * gap_abs:

@@ -460,6 +460,11 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
 # ---------------------------------------------------------------------------
 # Lasso / Elastic Net: coordinate descent with strong rules and a Gram cache
 # ---------------------------------------------------------------------------
+# With n_samples >= n_features the engine forms the full Gram matrix (as scikit-learn's
+# precompute="auto" does) up to this many features (72 MB).
+_GRAM_MAX_FEATURES = 3000
+
+
 def _enet_path_core(X, y, alphas, l1_ratio, tol, gap_tol, max_iter, a_max):
     """Solve the centred problem along decreasing ``alphas`` with the compiled engine.
 
@@ -477,7 +482,8 @@ def _enet_path_core(X, y, alphas, l1_ratio, tol, gap_tol, max_iter, a_max):
     gap_abs = gap_tol * float(y @ y) / n if use_gap else 0.0
     coefs, n_iters, gaps, kkts, converged = enet_path_cd(
         np.ascontiguousarray(X.T), np.ascontiguousarray(y), np.ascontiguousarray(alphas, float),
-        float(l1_ratio), float(a_max), use_gap, gap_abs, tol * scale, int(max_iter))
+        float(l1_ratio), float(a_max), use_gap, gap_abs, tol * scale, int(max_iter),
+        n >= p and p <= _GRAM_MAX_FEATURES)
     for k in np.flatnonzero(~converged):
         what = (f"duality gap {gaps[k]:.3g} > gap_tol * ||y||^2 / n = {gap_abs:.3g}" if use_gap
                 else None)
