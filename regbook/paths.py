@@ -16,32 +16,41 @@ takes and returns this one ``alpha``, the book's λ (``CONTRIBUTING.md``, "One �
 scikit-learn ``Ridge``'s alpha is ``n λ`` and ``C`` is ``1/(n λ)``;
 ``regbook.conventions`` converts.
 
-How the lasso / Elastic Net path is computed (pure numpy)
----------------------------------------------------------
+How the lasso / Elastic Net path is computed (compiled, :mod:`regbook._fastcd`)
+-------------------------------------------------------------------------------
+One numba-compiled function solves the whole path in one call:
+
 * The grid decreases from :func:`alpha_max`, the smallest alpha whose solution
   is all zeros, and each solution warm-starts the next one.
 * **Sequential strong rule** (Tibshirani et al., 2012): at ``alpha_k`` feature
   ``j`` is set aside when ``|x_j^T r / n| < r (2 alpha_k - alpha_{k-1})`` at the
   previous solution. The rule can be wrong, so after solving on the kept
-  features the full gradient is computed once and every set-aside feature that
-  violates its optimality (KKT) condition is added back and the problem
-  re-solved. No feature is wrongly dropped: the returned solution satisfies the
-  KKT conditions of the *full* problem.
-* **Coordinate descent** on the working set is regbook's one kernel, the same
-  code as :func:`regbook.solvers.coordinate_descent` (``_cd_kernel`` there): it
-  keeps the gradient current with the Gram matrix of the working set only
-  (covariance updates); Gram columns are computed lazily and cached, so a
-  500 x 2000 problem never forms the 2000 x 2000 Gram matrix.
-* **Active-set polish**: when coordinate descent has found the sign pattern,
-  the solution on that support solves a small linear system exactly; the
-  solve is accepted only if the signs and all KKT conditions hold, which
-  certifies it as the optimum. This replaces the slow tail of coordinate
-  descent and makes the path exact to rounding error.
+  features (the working set) the full gradient ``X^T r / n`` is computed and
+  every set-aside feature that violates its optimality (KKT) condition joins
+  the working set and the problem is re-solved. No feature is wrongly dropped:
+  the stopping rule is checked on the *full* problem.
+* **Coordinate descent** on the working set keeps the gradient current with the
+  Gram matrix of the working set only (covariance updates); its rows are
+  computed when a feature joins, so a 500 x 2000 problem never forms the
+  2000 x 2000 Gram matrix.
+* **Active-set polish**: when a sweep leaves the signs unchanged, the exact
+  solution for that sign pattern solves a small linear system; it is accepted
+  only if its signs and all KKT conditions on the working set hold. It is tried
+  only when the sweeps since the last try cost about as much as the solve.
 
-Convergence at each alpha uses the one stopping rule of :mod:`regbook.solvers`:
-the largest KKT violation over all features is at most
+Chapter 13 builds these ideas one at a time in plain Python and measures each.
+``regbook.solvers.coordinate_descent`` (one alpha, with the objective after
+every sweep) keeps a readable Python loop of the same updates; the tests check
+that both reach the same weights, and scikit-learn's.
+
+Convergence at each alpha uses, by default, the one stopping rule of
+:mod:`regbook.solvers`: the largest KKT violation over all features is at most
 ``tol * max(1, max|X^T y| / n)`` (``X``, ``y`` centred when ``fit_intercept``;
-``max|X^T y| / n`` is the largest gradient of the loss at ``w = 0``).
+``max|X^T y| / n`` is the largest gradient of the loss at ``w = 0``). With
+``gap_tol`` it is scikit-learn's rule instead: the duality gap
+(:func:`regbook.solvers.duality_gap`) is at most ``gap_tol * ||y||^2 / n``, so
+both libraries can be compared at equal certified accuracy. Every path returns
+the gap reached at each alpha (``PathResult.dual_gaps``).
 :func:`logistic_path` runs :func:`regbook.solvers.fista`'s loop at each alpha,
 with the same rule.
 """
@@ -60,9 +69,8 @@ from ._validation import (
     check_positive_int,
     check_X_y,
 )
+from ._fastcd import enet_path_cd
 from .solvers import (
-    _GramCache,
-    _cd_solve,
     _center,
     _prox_gradient,
     _Smooth,
@@ -110,6 +118,11 @@ class PathResult:
         Which penalty the path is for.
     l1_ratio : float, default=1.0
         The ``r`` of the penalty (1 for the lasso, 0 for ridge).
+    dual_gaps : ndarray (n_alphas,) or None, default=None
+        For :func:`lasso_path` and :func:`enet_path`: the duality gap of the
+        returned weights at each alpha (:func:`regbook.solvers.duality_gap`, in
+        the units of the objective above), a certified bound on how far each
+        objective value is from the optimum; None for the other paths.
     n_nonzero : ndarray of int (n_alphas,)
         Number of non-zero coefficients at each alpha (a property).
     l1_norm : ndarray (n_alphas,)
@@ -136,6 +149,7 @@ class PathResult:
     n_iter: np.ndarray = None
     penalty: str = "l1"
     l1_ratio: float = 1.0
+    dual_gaps: np.ndarray = None
 
     @property
     def n_nonzero(self):
@@ -446,40 +460,34 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
 # ---------------------------------------------------------------------------
 # Lasso / Elastic Net: coordinate descent with strong rules and a Gram cache
 # ---------------------------------------------------------------------------
-def _enet_path_core(X, y, alphas, l1_ratio, tol, max_iter, a_max):
-    """Solve the centred problem along decreasing ``alphas``; returns coefs, n_iter."""
+def _enet_path_core(X, y, alphas, l1_ratio, tol, gap_tol, max_iter, a_max):
+    """Solve the centred problem along decreasing ``alphas`` with the compiled engine.
+
+    Returns ``(coefs, n_iter, dual_gaps)``; warns (ConvergenceWarning) at every alpha
+    where ``max_iter`` ran out first.
+    """
     n, p = X.shape
-    gram = _GramCache(X)
-    c = X.T @ y / n  # minus the gradient of the loss at w = 0
     coefs = np.zeros((len(alphas), p))
     n_iters = np.zeros(len(alphas), dtype=int)
-    if p == 0 or np.max(np.abs(c)) == 0.0:  # constant y: every solution is w = 0
-        return coefs, n_iters
+    c = X.T @ y / n  # minus the gradient of the loss at w = 0
+    if p == 0 or np.max(np.abs(c), initial=0.0) == 0.0:  # constant y: every solution is w = 0
+        return coefs, n_iters, np.zeros(len(alphas))
     scale = _tol_scale(c)
-    atol = tol * scale
-    w = np.zeros(p)
-    grad_neg = c.copy()  # X^T (y - X w) / n at the current w
-    prev_alpha = a_max  # the basic strong rule at the first alpha
-    for k, alpha in enumerate(alphas):
-        l1 = alpha * l1_ratio
-        l2 = alpha * (1.0 - l1_ratio)
-        # sequential strong rule: keep j if |x_j^T r / n| >= r (2 alpha_k - alpha_{k-1})
-        threshold = l1_ratio * (2.0 * alpha - min(prev_alpha, 1e300))
-        work = np.flatnonzero((np.abs(grad_neg) >= threshold) | (w != 0))
-        w, total, worst = _cd_solve(gram, c, w, l1, l2, atol, max_iter, work, polish=True)
-        if worst > atol:
-            _warn_not_converged("enet_path", max_iter, worst / scale, tol,
-                                where=f" at alpha={alpha:.4g}")
-        active = np.flatnonzero(w)
-        grad_neg = c - gram.matvec(active, w[active])
-        coefs[k] = w
-        n_iters[k] = total
-        prev_alpha = alpha
-    return coefs, n_iters
+    use_gap = gap_tol is not None
+    gap_abs = gap_tol * float(y @ y) / n if use_gap else 0.0
+    coefs, n_iters, gaps, kkts, converged = enet_path_cd(
+        np.ascontiguousarray(X.T), np.ascontiguousarray(y), np.ascontiguousarray(alphas, float),
+        float(l1_ratio), float(a_max), use_gap, gap_abs, tol * scale, int(max_iter))
+    for k in np.flatnonzero(~converged):
+        what = (f"duality gap {gaps[k]:.3g} > gap_tol * ||y||^2 / n = {gap_abs:.3g}" if use_gap
+                else None)
+        _warn_not_converged("enet_path", max_iter, kkts[k] / scale, tol,
+                            where=f" at alpha={alphas[k]:.4g}" + (f" ({what})" if what else ""))
+    return coefs, n_iters.astype(int), gaps
 
 
 def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
-              tol=1e-10, max_iter=10_000, feature_names=None, blas_threads=None):
+              tol=1e-10, gap_tol=None, max_iter=10_000, feature_names=None, blas_threads=None):
     r"""Elastic Net path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
 
     Unlike ``sklearn.linear_model.enet_path``, which returns a tuple
@@ -498,11 +506,11 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     scikit-learn's ``enet_path``, which never fits an intercept, regbook centres
     the data when ``fit_intercept=True``.
 
-    Cyclic coordinate descent (regbook's one kernel, shared with
-    :func:`regbook.solvers.coordinate_descent`) with warm starts, sequential
-    strong rules with a KKT check over all features, Gram-matrix updates
-    restricted to the working set, and an exact active-set polish (see the
-    module docstring).
+    Compiled cyclic coordinate descent (:mod:`regbook._fastcd`, numba) with warm
+    starts, sequential strong rules with a KKT check over all features,
+    Gram-matrix updates restricted to the working set, and an exact active-set
+    polish (see the module docstring). The first call in a fresh installation
+    compiles the engine (~20 s, once: the machine code is cached on disk).
 
     Parameters
     ----------
@@ -523,6 +531,11 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
         Stop at each alpha when the largest KKT violation is at most
         ``tol * max(1, max|X^T y| / n)`` (the stopping rule of
         :mod:`regbook.solvers`, ``X`` and ``y`` centred when ``fit_intercept``).
+    gap_tol : float > 0 or None, default=None
+        None: stop on ``tol`` (above). A number: stop at each alpha when the
+        duality gap is at most ``gap_tol * ||y||^2 / n`` (``y`` centred when
+        ``fit_intercept``) instead, which is scikit-learn's rule with
+        ``tol=gap_tol``; ``tol`` is then not used. Needs ``l1_ratio > 0``.
     max_iter : int, default=10000
         Maximum coordinate-descent iterations per alpha (sweeps, plus one for an
         accepted active-set polish).
@@ -539,7 +552,8 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     -------
     path : PathResult
         ``alphas`` (decreasing, λ), ``coefs`` of shape (n_alphas, n_features),
-        ``intercepts``, ``n_iter`` per alpha, ``penalty="elasticnet"`` and ``l1_ratio``.
+        ``intercepts``, ``n_iter`` per alpha, ``penalty="elasticnet"``, ``l1_ratio``
+        and ``dual_gaps`` (the duality gap reached at each alpha).
 
     See Also
     --------
@@ -576,6 +590,11 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     tol = check_positive(tol, "tol")
     max_iter = check_positive_int(max_iter, "max_iter")
+    if gap_tol is not None:
+        gap_tol = check_positive(gap_tol, "gap_tol")
+        if l1_ratio == 0.0:
+            raise ValueError("gap_tol needs l1_ratio > 0: without an L1 part the duality gap used "
+                             "here is the primal value itself. Use tol (the KKT rule) or ridge_path.")
     names = _feature_names(feature_names, X.shape[1])
     if alphas is None:
         alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=n_alphas, eps=eps,
@@ -586,22 +605,24 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
         raise ValueError("alphas must be > 0 when l1_ratio=0 (ridge); use ridge_path for alpha=0.")
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
     a_max = alpha_max(X, y, l1_ratio, fit_intercept) if l1_ratio > 0 else np.inf
+    args = (Xc, yc, alphas, l1_ratio, tol, gap_tol, max_iter, a_max)
     if blas_threads is None:
-        coefs, n_iter = _enet_path_core(Xc, yc, alphas, l1_ratio, tol, max_iter, a_max)
+        coefs, n_iter, gaps = _enet_path_core(*args)
     else:
         from threadpoolctl import threadpool_limits
 
         limit = check_positive_int(blas_threads, "blas_threads")
         with threadpool_limits(limits=limit, user_api="blas"):
-            coefs, n_iter = _enet_path_core(Xc, yc, alphas, l1_ratio, tol, max_iter, a_max)
+            coefs, n_iter, gaps = _enet_path_core(*args)
     intercepts = y_mean - coefs @ X_mean if fit_intercept else np.zeros(len(alphas))
     penalty = "l1" if l1_ratio == 1.0 else ("l2" if l1_ratio == 0.0 else "elasticnet")
     return PathResult(alphas=alphas, coefs=coefs, intercepts=np.asarray(intercepts, float),
-                      feature_names=names, n_iter=n_iter, penalty=penalty, l1_ratio=l1_ratio)
+                      feature_names=names, n_iter=n_iter, penalty=penalty, l1_ratio=l1_ratio,
+                      dual_gaps=gaps)
 
 
 def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True, tol=1e-10,
-               max_iter=10_000, feature_names=None, blas_threads=None):
+               gap_tol=None, max_iter=10_000, feature_names=None, blas_threads=None):
     r"""Lasso path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
 
     :func:`enet_path` with ``l1_ratio=1``. Unlike ``sklearn.linear_model.lasso_path``
@@ -611,7 +632,7 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
 
     Minimizes ``(1/2n)||y - Xw - b||^2 + alpha ||w||_1`` (scikit-learn ``Lasso``'s
     alpha, the book's λ) for every alpha of the grid, by :func:`enet_path`'s
-    coordinate descent with warm starts and strong rules.
+    compiled coordinate descent with warm starts and strong rules.
 
     Parameters
     ----------
@@ -631,6 +652,9 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     tol : float, default=1e-10
         Stop at each alpha when the largest KKT violation is at most
         ``tol * max(1, max|X^T y| / n)`` (see :func:`enet_path`).
+    gap_tol : float > 0 or None, default=None
+        Stop on the duality gap instead, as scikit-learn does with ``tol=gap_tol``
+        (see :func:`enet_path`).
     max_iter : int, default=10000
         Maximum coordinate-descent sweeps per alpha.
     feature_names : list of str, default=None
@@ -642,7 +666,8 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     -------
     path : PathResult
         ``alphas`` (decreasing, λ), ``coefs`` of shape **(n_alphas, n_features)**,
-        ``intercepts``, ``n_iter`` per alpha, ``penalty="l1"``, ``l1_ratio=1``.
+        ``intercepts``, ``n_iter`` per alpha, ``penalty="l1"``, ``l1_ratio=1`` and
+        ``dual_gaps``.
 
     See Also
     --------
@@ -680,7 +705,7 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     [True, True, True]
     """
     return enet_path(X, y, l1_ratio=1.0, alphas=alphas, n_alphas=n_alphas, eps=eps,
-                     fit_intercept=fit_intercept, tol=tol, max_iter=max_iter,
+                     fit_intercept=fit_intercept, tol=tol, gap_tol=gap_tol, max_iter=max_iter,
                      feature_names=feature_names, blas_threads=blas_threads)
 
 

@@ -51,13 +51,14 @@ everywhere (``1e-8`` for :func:`regbook.paths.logistic_path`).
 
 One engine per algorithm
 ------------------------
-* **Coordinate descent**: one kernel (cyclic updates on a working set, a Gram
-  matrix whose columns are computed lazily and cached, and an optional exact
-  active-set polish) runs :func:`coordinate_descent`,
-  :func:`regbook.paths.lasso_path` and :func:`regbook.paths.enet_path`.
-  ``coordinate_descent(..., method="reference")`` runs a short plain-numpy loop
-  of the same update instead, kept for reading; the tests check that both give
-  the same weights.
+* **Coordinate descent**: :func:`regbook.paths.lasso_path` and
+  :func:`regbook.paths.enet_path` run the compiled engine of
+  :mod:`regbook._fastcd` (numba: working sets, strong rules, covariance
+  updates, active-set polish, KKT or duality-gap stopping).
+  :func:`coordinate_descent`, one alpha with the objective after every sweep,
+  runs a readable Python kernel of the same updates (``method="kernel"``), or a
+  short plain-numpy loop over every weight (``method="reference"``); the tests
+  check that the three reach the same weights, and scikit-learn's.
 * **Proximal gradient**: one loop runs :func:`gradient_descent`, :func:`ista`,
   :func:`fista` (plain Beck–Teboulle FISTA by default, adaptive restart with
   ``restart=True``) and :func:`regbook.paths.logistic_path`.
@@ -1015,7 +1016,9 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
     )
 
 
-# ------------------------------------------------------------------ coordinate-descent engine
+# ------------------------------------------------------------------ coordinate-descent kernel
+# The readable Python kernel of coordinate_descent; the paths run the compiled engine of
+# regbook/_fastcd.py, the same updates without Python between them.
 class _GramCache:
     """Columns of ``G = X^T X / n`` computed on demand and kept.
 
@@ -1248,8 +1251,8 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     the features; stops when the relative KKT residual is at most ``tol`` (the
     rule of the module docstring).
 
-    ``method="kernel"`` (default) runs regbook's one coordinate-descent kernel,
-    the same code as :func:`regbook.paths.enet_path`: it keeps the gradient
+    ``method="kernel"`` (default) runs a readable Python kernel of the updates
+    that :func:`regbook.paths.enet_path` runs compiled: it keeps the gradient
     current with Gram-matrix columns (computed lazily when
     ``n_samples < n_features`` and ``n_features > 256``) and skips, within a
     sweep, zero weights whose optimality condition held at the start of the sweep.
@@ -1296,7 +1299,7 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     See Also
     --------
     ista, fista : Proximal-gradient solvers of the same objective (also logistic).
-    regbook.enet_path : The same kernel along a grid of λ with warm starts.
+    regbook.enet_path : The same updates, compiled, along a grid of λ with warm starts.
 
     References
     ----------

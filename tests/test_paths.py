@@ -311,3 +311,87 @@ def test_plot_delegates_to_plotting(diabetes):
     assert path.plot(ax=ax) is ax
     assert ax.get_xscale() == "log" and ax.xaxis_inverted() and "λ" in ax.get_xlabel()  # the book's λ axis
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- the compiled engine (issue 14)
+def _path_problem(seed):
+    """Random problems for the engine: p < n and p > n, correlated, uneven scales, sparse truth."""
+    from problems import regression_problem
+
+    X, y, fit_intercept, _, l1_ratio = regression_problem(seed)
+    return X, y, fit_intercept, [1.0, l1_ratio][seed % 2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_gap_stopping_certifies_each_alpha_like_scikit_learn(seed):
+    """gap_tol = scikit-learn's tol: every returned gap, recomputed independently, is below
+    gap_tol ||y_c||^2 / n, and the objective is within that gap of the exact optimum."""
+    from regbook.solvers import duality_gap, objective
+
+    X, y, fit_intercept, l1_ratio = _path_problem(seed)
+    gap_tol = [1e-4, 1e-6, 1e-8][seed % 3]
+    path = enet_path(X, y, l1_ratio=l1_ratio, n_alphas=30, eps=1e-3, fit_intercept=fit_intercept,
+                     gap_tol=gap_tol)
+    exact = enet_path(X, y, l1_ratio=l1_ratio, alphas=path.alphas, fit_intercept=fit_intercept,
+                      tol=1e-13)
+    yc = y - y.mean() if fit_intercept else y
+    yy = float(yc @ yc) / len(y)
+    bound = gap_tol * yy
+    for k, a in enumerate(path.alphas):
+        gap = duality_gap(X, y, path.coefs[k], a, l1_ratio, fit_intercept=fit_intercept)
+        assert np.isclose(gap, path.dual_gaps[k], rtol=1e-6, atol=1e-12 * yy)  # rounding
+        assert gap <= bound * (1 + 1e-9)
+        excess = (objective(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio)
+                  - objective(X, y, exact.coefs[k], exact.intercepts[k], a, l1_ratio))
+        assert -1e-12 * yy <= excess <= gap + 1e-12 * yy
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_engine_reaches_the_reference_loop_and_scikit_learn(seed):
+    """Default KKT stopping: the compiled path equals the plain reference loop of
+    coordinate_descent and scikit-learn's enet_path at a few alphas."""
+    from regbook.solvers import coordinate_descent
+
+    X, y, fit_intercept, l1_ratio = _path_problem(seed)
+    path = enet_path(X, y, l1_ratio=l1_ratio, n_alphas=15, eps=1e-2, fit_intercept=fit_intercept)
+    Xc = X - X.mean(0) if fit_intercept else X
+    yc = y - y.mean() if fit_intercept else y
+    _, sk_coefs, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=path.alphas, tol=1e-13,
+                                  max_iter=200_000)
+    scale = max(1.0, np.abs(path.coefs).max())
+    assert np.abs(path.coefs - sk_coefs.T).max() <= 1e-6 * scale
+    for k in (3, 9, 14):
+        ref = coordinate_descent(X, y, path.alphas[k], l1_ratio, fit_intercept=fit_intercept,
+                                 method="reference", tol=1e-11, max_iter=200_000)
+        assert np.abs(path.coefs[k] - ref.coef).max() <= 1e-6 * scale
+        assert np.array_equal(path.coefs[k] == 0, np.abs(ref.coef) < 1e-9)
+
+
+def test_engine_runs_out_of_iterations_with_a_warning_naming_the_gap():
+    from sklearn.exceptions import ConvergenceWarning
+
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((60, 200)) + 2.0 * rng.standard_normal((60, 1))  # strongly correlated
+    y = X[:, :5].sum(1) + rng.standard_normal(60)
+    with pytest.warns(ConvergenceWarning, match="duality gap"):
+        path = lasso_path(X, y, n_alphas=10, gap_tol=1e-12, max_iter=2)
+    assert path.n_iter.max() <= 3  # two sweeps, plus at most one accepted polish
+    with pytest.warns(ConvergenceWarning, match="max_iter=2"):
+        lasso_path(X, y, n_alphas=10, max_iter=2)
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [({"gap_tol": 0.0}, "gap_tol"), ({"gap_tol": -1e-4}, "gap_tol"), ({"gap_tol": "tight"}, "gap_tol"),
+     ({"gap_tol": 1e-4, "l1_ratio": 0.0, "alphas": [1.0]}, "l1_ratio > 0")],
+)
+def test_gap_tol_bad_input_names_the_argument(diabetes, kwargs, match):
+    X, y = diabetes
+    with pytest.raises((ValueError, TypeError), match=match):
+        enet_path(X, y, **kwargs)
+
+
+def test_dual_gaps_only_for_the_squared_loss_paths(diabetes):
+    X, y = diabetes
+    assert lasso_path(X, y, n_alphas=5).dual_gaps.shape == (5,)
+    assert ridge_path(X, y, [1.0]).dual_gaps is None
