@@ -172,3 +172,18 @@ def test_timing_helpers():
         speed.time_versus_size({"warm": speed.warm_cd}, probs, budget=0)
     with pytest.raises(TypeError, match="stages"):
         speed.time_versus_size([speed.warm_cd], probs)
+
+
+@pytest.mark.parametrize("shift", range(1, 7))
+def test_gap_safe_screening_survives_an_exactly_solved_point(shift):
+    # just below λ_max a single feature is active and one coordinate update solves the problem
+    # exactly: the computed gap is then 0 up to rounding (or below), and a zero-radius sphere
+    # would screen that active feature (it did, before the radius allowed for the rounding)
+    for i, p in enumerate((50, 100, 200)):
+        rng = np.random.default_rng(np.random.SeedSequence([i, shift]))
+        X, y, _ = make_sparse_regression(100, p, 5, random_state=rng)
+        alphas = alpha_grid(X, y, n_alphas=20, eps=1e-2)
+        run = speed.gap_safe_cd(X, y, alphas, gap_tol=1e-4)
+        ref = _oracle(X, y, alphas)
+        assert np.all(ref[run.screened] == 0.0)
+        assert np.all(run.gaps <= run.target * (1 + 1e-9))

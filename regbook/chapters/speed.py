@@ -390,13 +390,17 @@ def _gap_safe_keep(Xc, yc, w, lam, col_norms, gap):
 
     In the scaling ``(1/2)||y - Xw||^2 + nλ||w||_1`` the dual point ``θ = r / max(nλ,
     ||X^T r||_∞)`` is feasible and the optimal dual point lies within ``sqrt(2 n gap) / (nλ)``
-    of it, so ``|x_j^T θ| + ||x_j|| radius < 1`` proves ``w_j* = 0``.
+    of it, so ``|x_j^T θ| + ||x_j|| radius < 1`` proves ``w_j* = 0``. The computed gap is a
+    difference of terms of size ``||y_c||^2 / n`` and can come out as 0 (or below) at an exact
+    solution; a radius of 0 would then screen a non-zero feature whose score is 1 up to
+    rounding, so the radius uses the gap plus ``1e-12 ||y_c||^2 / n``.
     """
     n = Xc.shape[0]
     r = yc - Xc @ w
     xr = Xc.T @ r
     theta_scores = np.abs(xr) / max(n * lam, float(np.max(np.abs(xr))))
-    radius = np.sqrt(2 * n * max(gap, 0.0)) / (n * lam)
+    rounding = 1e-12 * float(yc @ yc) / n       # the gap's own rounding error, at most this
+    radius = np.sqrt(2 * n * (max(gap, 0.0) + rounding)) / (n * lam)
     return theta_scores + col_norms * radius >= 1.0
 
 
@@ -435,6 +439,11 @@ def gap_safe_cd(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000):
                 gap = _gap(Xc, yc, w, lam)
                 keep &= _gap_safe_keep(Xc, yc, w, lam, col_norms, gap)  # dynamic: screen again
                 strong &= keep
+                dropped = np.flatnonzero(~keep & (w != 0))
+                for j in dropped:                                # proved zero: set it to zero
+                    _move(w, c, gram, j, 0.0)
+                if dropped.size:
+                    gap = _gap(Xc, yc, w, lam)
         else:
             _not_converged("gap_safe_cd", lam, max_sweeps)
         screened[k] = (sq > 0.0) & ~keep
