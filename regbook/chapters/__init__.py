@@ -26,5 +26,8 @@ on the core and are imported explicitly, never by ``import regbook``:
                     their coverage, the evidence (empirical Bayes)
 ``cheatsheet``      chapter 12: every formula, convention and decision-table
                     claim, verified
+``speed``           chapter 13: seven lasso-path solvers one idea apart (naive,
+                    residual and covariance updates, warm starts, strong
+                    rules, active sets, gap-safe screening) and their timing
 ==================  =====================================================
 """

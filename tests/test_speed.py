@@ -1,0 +1,189 @@
+"""Tests for regbook.chapters.speed: every stage solves scikit-learn's lasso path (the oracle).
+
+The oracle is ``sklearn.linear_model.lasso_path`` at ``tol=1e-12`` on centred data (and
+``lars_path``, an exact homotopy, on one problem); the stages' final duality gaps are
+recomputed here from the lasso's dual (an independent formula, not regbook's).
+"""
+import numpy as np
+import pytest
+from sklearn.linear_model import lars_path
+from sklearn.linear_model import lasso_path as sk_lasso_path
+
+from regbook import alpha_grid, make_sparse_regression
+from regbook.chapters import speed
+
+PYTHON_STAGES = [speed.naive_cd, speed.residual_cd, speed.covariance_cd, speed.warm_cd,
+                 speed.strong_rules_cd, speed.active_set_cd, speed.gap_safe_cd]
+ALL_STAGES = PYTHON_STAGES + [speed.compiled_path, speed.sklearn_path]
+GAP_TOL = 1e-10
+
+# (n, p, informative, correlation, seed): p < n, p > n, correlated, p >> n
+PROBLEMS = [(60, 15, 4, 0.0, 0), (30, 80, 5, 0.0, 1), (50, 40, 6, 0.6, 2), (25, 150, 3, 0.3, 3)]
+
+
+def _problem(n, p, k, rho, seed):
+    X, y, _ = make_sparse_regression(n, p, k, correlation=rho, random_state=seed)
+    y = y + 3.0                                                 # a non-zero mean: the intercept works
+    alphas = alpha_grid(X, y, n_alphas=12, eps=2e-2)
+    return X, y, alphas
+
+
+def _oracle(X, y, alphas):
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    _, coefs, _ = sk_lasso_path(Xc, yc, alphas=alphas, tol=1e-12, max_iter=1_000_000)
+    return coefs.T
+
+
+def _dual_gap(X, y, w, lam):
+    """Primal minus dual of min (1/2n)||yc - Xc w||^2 + lam ||w||_1, written out independently."""
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    n = len(y)
+    r = yc - Xc @ w
+    theta = r / max(n * lam, np.max(np.abs(Xc.T @ r)))          # dual feasible: ||Xc^T theta||_inf <= 1
+    primal = r @ r / 2 + n * lam * np.abs(w).sum()
+    dual = yc @ yc / 2 - (n * lam) ** 2 / 2 * np.sum((theta - yc / (n * lam)) ** 2)
+    return (primal - dual) / n
+
+
+@pytest.mark.parametrize("problem", PROBLEMS, ids=lambda t: f"n{t[0]}-p{t[1]}-rho{t[3]}")
+@pytest.mark.parametrize("stage", ALL_STAGES, ids=lambda f: f.__name__)
+def test_stage_solves_scikit_learns_path(stage, problem):
+    X, y, alphas = _problem(*problem)
+    run = stage(X, y, alphas, gap_tol=GAP_TOL)
+    ref = _oracle(X, y, alphas)
+    n = len(y)
+    yc = y - y.mean()
+    target = GAP_TOL * (yc @ yc) / n
+    assert run.coefs.shape == ref.shape and np.array_equal(run.alphas, alphas)
+    assert run.target == pytest.approx(target, rel=1e-12)
+    gaps = np.array([_dual_gap(X, y, w, lam) for w, lam in zip(run.coefs, alphas)])
+    rounding = 1e-12 * (yc @ yc) / n                             # the gap is a difference of O(1) terms
+    assert np.all(gaps <= target + rounding)                     # the stopping rule, reached
+    assert np.allclose(run.gaps, gaps, rtol=0, atol=rounding)
+    scale = max(1.0, np.abs(ref).max())
+    assert np.max(np.abs(run.coefs - ref)) <= 1e-4 * scale
+    assert np.abs(run.coefs[0]).max() <= 1e-12                   # λ_max: all zero (the KKT condition)
+    # the intercepts: b = mean(y) - mean(X) @ w, which makes the residuals sum to 0
+    resid = y[None, :] - run.coefs @ X.T - run.intercepts[:, None]
+    assert np.allclose(resid.sum(axis=1), 0.0, atol=1e-8 * n * max(1.0, abs(y).max()))
+
+
+@pytest.mark.parametrize("stage", PYTHON_STAGES, ids=lambda f: f.__name__)
+def test_stage_matches_the_exact_lars_homotopy(stage):
+    X, y, _ = _problem(40, 12, 4, 0.2, 7)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    lars_alphas, _, lars_coefs = lars_path(Xc, yc, method="lasso")
+    # a grid strictly between LARS breakpoints, where the exact path is linear in alpha
+    mids = np.sqrt(lars_alphas[1:5] * lars_alphas[2:6])
+    run = stage(X, y, mids, gap_tol=1e-12)
+    for k, a in enumerate(mids):
+        i = np.searchsorted(-lars_alphas, -a) - 1                  # lars_alphas[i] > a > [i+1]
+        t = (lars_alphas[i] - a) / (lars_alphas[i] - lars_alphas[i + 1])
+        exact = (1 - t) * lars_coefs[:, i] + t * lars_coefs[:, i + 1]
+        assert np.allclose(run.coefs[k], exact, atol=1e-5)
+
+
+@pytest.mark.parametrize("problem", PROBLEMS, ids=lambda t: f"n{t[0]}-p{t[1]}")
+def test_gap_safe_screening_discards_only_true_zeros(problem):
+    X, y, alphas = _problem(*problem)
+    run = speed.gap_safe_cd(X, y, alphas, gap_tol=1e-6)
+    ref = _oracle(X, y, alphas)
+    assert run.screened.shape == ref.shape
+    assert run.screened.any()                                    # it does discard something
+    assert np.all(ref[run.screened] == 0.0)                      # ... and only true zeros
+    assert np.all(run.coefs[run.screened] == 0.0)
+
+
+def test_stages_that_skip_work_do_fewer_updates():
+    X, y, alphas = _problem(50, 200, 5, 0.0, 4)
+    counts = {f.__name__: f(X, y, alphas, gap_tol=1e-6).n_updates for f in PYTHON_STAGES}
+    # the first three stages differ only in the cost of an update, not in their number
+    assert counts["naive_cd"] == counts["residual_cd"] == counts["covariance_cd"]
+    assert counts["warm_cd"] < counts["covariance_cd"]
+    assert counts["strong_rules_cd"] < counts["warm_cd"]
+
+
+def test_constant_column_stays_zero():
+    X, y, alphas = _problem(40, 10, 3, 0.0, 5)
+    X[:, 4] = 2.5
+    for stage in PYTHON_STAGES:
+        run = stage(X, y, alphas, gap_tol=1e-8)
+        assert np.all(run.coefs[:, 4] == 0.0)
+        assert np.allclose(run.coefs, _oracle(X, y, alphas), atol=1e-3)
+
+
+def test_default_grid_is_the_books():
+    X, y, _ = _problem(40, 10, 3, 0.0, 6)
+    run = speed.warm_cd(X, y)
+    assert np.allclose(run.alphas, alpha_grid(X, y, n_alphas=20, eps=1e-2))
+
+
+def test_objective_formula():
+    rng = np.random.default_rng(0)
+    X, y, w = rng.standard_normal((7, 3)), rng.standard_normal(7), rng.standard_normal(3)
+    by_hand = sum((y[i] - X[i] @ w - 0.5) ** 2 for i in range(7)) / 14 + 0.3 * sum(abs(w))
+    assert speed.objective(X, y, w, 0.5, 0.3) == pytest.approx(by_hand)
+
+
+def test_not_reaching_the_target_warns():
+    X, y, alphas = _problem(30, 60, 5, 0.0, 8)
+    with pytest.warns(RuntimeWarning, match="max_sweeps"):
+        speed.residual_cd(X, y, alphas, gap_tol=1e-14, max_sweeps=2)
+
+
+@pytest.mark.parametrize("kwargs, err, match", [
+    ({"alphas": [0.1, 0.5]}, ValueError, "alphas must be decreasing"),
+    ({"alphas": [0.5, -0.1]}, ValueError, "alphas must be a non-empty"),
+    ({"alphas": []}, ValueError, "alphas must be a non-empty"),
+    ({"alphas": [[0.5]]}, ValueError, "alphas"),
+    ({"gap_tol": 0.0}, ValueError, "gap_tol"),
+    ({"max_sweeps": 0}, ValueError, "max_sweeps"),
+])
+@pytest.mark.parametrize("stage", ALL_STAGES, ids=lambda f: f.__name__)
+def test_bad_input_names_the_argument(stage, kwargs, err, match):
+    X, y, _ = _problem(20, 5, 2, 0.0, 9)
+    with pytest.raises(err, match=match):
+        stage(X, y, **kwargs)
+
+
+def test_bad_data_names_the_argument():
+    X, y, _ = _problem(20, 5, 2, 0.0, 9)
+    with pytest.raises(ValueError, match="y"):
+        speed.warm_cd(X, y[:-1])
+    X_nan = X.copy()
+    X_nan[0, 0] = np.nan
+    with pytest.raises(ValueError, match="X"):
+        speed.naive_cd(X_nan, y)
+
+
+def test_timing_helpers():
+    probs = [_problem(30, p, 3, 0.0, p) for p in (10, 20, 40)]
+    times, runs = speed.time_versus_size({"warm": speed.warm_cd, "naive": speed.naive_cd}, probs,
+                                         repeats=2, budget=1e-9)
+    # a budget nobody meets: every stage is timed on the first problem only
+    for name in ("warm", "naive"):
+        assert times[name][0] > 0 and np.all(np.isnan(times[name][1:]))
+        assert runs[name][0] is not None and runs[name][1] is None
+    seconds, run = speed.time_stage(speed.warm_cd, *probs[0], repeats=2)
+    assert seconds > 0 and run.coefs.shape == (12, 10)
+    with pytest.raises(TypeError, match="stage"):
+        speed.time_stage("warm_cd", *probs[0])
+    with pytest.raises(ValueError, match="budget"):
+        speed.time_versus_size({"warm": speed.warm_cd}, probs, budget=0)
+    with pytest.raises(TypeError, match="stages"):
+        speed.time_versus_size([speed.warm_cd], probs)
+
+
+@pytest.mark.parametrize("shift", range(1, 7))
+def test_gap_safe_screening_survives_an_exactly_solved_point(shift):
+    # just below λ_max a single feature is active and one coordinate update solves the problem
+    # exactly: the computed gap is then 0 up to rounding (or below), and a zero-radius sphere
+    # would screen that active feature (it did, before the radius allowed for the rounding)
+    for i, p in enumerate((50, 100, 200)):
+        rng = np.random.default_rng(np.random.SeedSequence([i, shift]))
+        X, y, _ = make_sparse_regression(100, p, 5, random_state=rng)
+        alphas = alpha_grid(X, y, n_alphas=20, eps=1e-2)
+        run = speed.gap_safe_cd(X, y, alphas, gap_tol=1e-4)
+        ref = _oracle(X, y, alphas)
+        assert np.all(ref[run.screened] == 0.0)
+        assert np.all(run.gaps <= run.target * (1 + 1e-9))
