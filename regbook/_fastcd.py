@@ -61,9 +61,11 @@ def _grow(G, m, need):
 
 
 @njit(cache=True)
-def _add_features(XT, n, W, loc, m, G, new, n_new, gram):
+def _add_features(XT, n, W, loc, m, G, XW, new, n_new, gram):
     """Append ``new[:n_new]`` to the working set ``W[:m]``; fill their Gram rows and columns
-    (copied from the full Gram matrix ``gram`` when it was formed, else one BLAS product)."""
+    (copied from the full Gram matrix ``gram`` when it was formed, else one BLAS product
+    with ``XW``, the working set's rows of ``X^T`` kept in working-set order).
+    Returns ``(G, XW, m + n_new)``."""
     m2 = m + n_new
     G = _grow(G, m, m2)
     for t in range(n_new):
@@ -75,16 +77,19 @@ def _add_features(XT, n, W, loc, m, G, new, n_new, gram):
             for b in range(m2):
                 G[m + t, b] = row[W[b]]
                 G[b, m + t] = row[W[b]]
-        return G, m2
-    XW = np.empty((m2, n))  # the working-set rows of X^T, gathered for one BLAS product
-    for a in range(m2):
-        XW[a] = XT[W[a]]
-    B = np.dot(XW[m:m2], XW.T) / n  # (n_new, m2): the new rows of the Gram matrix
+        return G, XW, m2
+    if m2 > XW.shape[0]:
+        XW2 = np.empty((max(m2, 2 * XW.shape[0]), n))
+        XW2[:m] = XW[:m]
+        XW = XW2
+    for t in range(n_new):
+        XW[m + t] = XT[new[t]]
+    B = np.dot(XW[m:m2], XW[:m2].T) / n  # (n_new, m2): the new rows of the Gram matrix
     for t in range(n_new):
         for b in range(m2):
             G[m + t, b] = B[t, b]
             G[b, m + t] = B[t, b]
-    return G, m2
+    return G, XW, m2
 
 
 @njit(cache=True)
@@ -336,7 +341,7 @@ def _top(score, cand, n_cand, budget):
 
 
 @njit(cache=True)
-def _set_working_set(XT, n, W, loc, m, G, D, flag, gram):
+def _set_working_set(XT, n, W, loc, m, G, XW, D, flag, gram):
     """Add ``D``'s newcomers to the working set (Gram rows computed for them only); drop
     the members outside ``D`` when they are most of it. ``flag``: a False scratch array."""
     for t in range(D.shape[0]):
@@ -359,6 +364,8 @@ def _set_working_set(XT, n, W, loc, m, G, D, flag, gram):
         for i in range(nk):
             W[i] = W[kept[i]]
             loc[W[i]] = i
+            if gram.shape[0] == 0:
+                XW[i] = XW[kept[i]]
         G = H
         m = nk
     new = np.empty(D.shape[0], dtype=np.int64)
@@ -369,8 +376,8 @@ def _set_working_set(XT, n, W, loc, m, G, D, flag, gram):
             new[n_new] = D[t]
             n_new += 1
     if n_new:
-        G, m = _add_features(XT, n, W, loc, m, G, new, n_new, gram)
-    return G, m
+        G, XW, m = _add_features(XT, n, W, loc, m, G, XW, new, n_new, gram)
+    return G, XW, m
 
 
 @njit(cache=True)
@@ -406,6 +413,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
     loc = np.full(p, -1, dtype=np.int64)
     m = 0
     G = np.empty((64, 64))
+    XW = np.empty((0 if use_gram else 64, n))
     new = np.empty(p, dtype=np.int64)
     cand = np.empty(p, dtype=np.int64)
     flag = np.zeros(p, dtype=np.bool_)
@@ -434,9 +442,9 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
         score = np.abs(grad_neg)
         picks = _top(score, cand, n_cand, max(100, n_act))
         D = np.concatenate((new[:n_act], picks))
-        G, m = _set_working_set(XT, n, W, loc, m, G, D, flag, gram)
+        G, XW, m = _set_working_set(XT, n, W, loc, m, G, XW, D, flag, gram)
         tol = kkt_atol if not use_gap else floor  # gap mode: the gap target decides
-        gap_target = 0.5 * gap_abs if use_gap else 0.0
+        gap_target = 0.1 * gap_abs if use_gap else 0.0
         total = 0
         while True:
             wl = np.empty(m)
@@ -516,7 +524,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
             if n_cand:
                 picks = _top(viol, cand, n_cand, max(100, n_act))
                 D = np.concatenate((W[:m].copy(), picks))
-                G, m = _set_working_set(XT, n, W, loc, m, G, D, flag, gram)
+                G, XW, m = _set_working_set(XT, n, W, loc, m, G, XW, D, flag, gram)
                 continue
             if use_gap:  # the full gap missed although W's was met: only rounding
                 if gap_target <= 1e-6 * gap_abs:
