@@ -143,16 +143,39 @@ def test_equicorrelated_design_has_the_requested_correlation():
         myths.equicorrelated_design(10, 2, 1.0, np.random.default_rng(0))
 
 
-def test_path_timing_fair_reports_scikit_learns_sweeps_and_times_the_svd_path(monkeypatch):
-    lasso_calls, ridge_calls = [], []
-    monkeypatch.setattr(myths, "lasso_path", _padded(myths.lasso_path, 0.0, lasso_calls))
+def test_path_timing_fair_times_both_lasso_solvers_and_the_svd_path(monkeypatch):
+    sk_calls, rb_calls, ridge_calls = [], [], []
+    monkeypatch.setattr(myths, "lasso_path", _padded(myths.lasso_path, 0.0, sk_calls))
+    monkeypatch.setattr(myths, "rb_lasso_path", _padded(myths.rb_lasso_path, 0.03, rb_calls))
     monkeypatch.setattr(myths, "ridge_path", _padded(myths.ridge_path, 0.05, ridge_calls))
-    out = myths.path_timing_fair(80, 20, correlation=0.5, n_alphas=10, n_runs=2)
-    assert len(lasso_calls) == 2 and len(ridge_calls) == 1 + 2          # warm-up + one per run
-    np.testing.assert_array_equal(out["sweeps"], np.asarray(lasso_calls[-1][2][3]))
-    assert out["ridge_seconds"] >= 0.05 and out["ratio"] == pytest.approx(
-        out["sklearn_seconds"] / out["ridge_seconds"])
-    assert np.isnan(out["regbook_seconds"]) and out["converged"]
+    out = myths.path_timing_fair(80, 20, correlation=0.5, n_alphas=10, n_runs=2, tol=1e-5)
+    assert len(sk_calls) == 2 and len(ridge_calls) == 1 + 2 and len(rb_calls) == 1 + 2  # warm-ups
+    np.testing.assert_array_equal(out["sweeps"], np.asarray(sk_calls[-1][2][3]))
+    assert out["ridge_seconds"] >= 0.05 and out["regbook_seconds"] >= 0.03   # the calls are timed
+    assert out["converged"] and out["regbook_converged"]
+    # both lasso solvers got the same grid and the same duality-gap rule (scikit-learn's tol)
+    (Xc, yc), sk_kw, (alphas, sk_coefs, sk_dual_gaps, _) = sk_calls[-1]
+    (X, y), rb_kw, rb_path = rb_calls[-1]
+    np.testing.assert_array_equal(sk_kw["alphas"], rb_kw["alphas"])
+    assert sk_kw["tol"] == rb_kw["gap_tol"] == 1e-5 and sk_kw["max_iter"] == rb_kw["max_iter"]
+    np.testing.assert_allclose(Xc, X - X.mean(0))
+    np.testing.assert_allclose(yc, y - y.mean())
+    scale = yc @ yc / len(yc)
+    # scikit-learn's gaps: its own dual_gaps (the book's units), divided by ||y_c||^2 / n
+    np.testing.assert_allclose(out["sklearn_gaps"], np.asarray(sk_dual_gaps) / scale,
+                               rtol=1e-6, atol=1e-12)
+    # the gaps certify each solution: 0 <= P(w) - P(w*) <= gap, with w* from a tightly
+    # converged scikit-learn Lasso, and gap <= tol for both solvers
+    from sklearn.linear_model import Lasso
+    for k in (2, 6, 9):
+        a = alphas[k]
+        ref = Lasso(alpha=a, tol=1e-14, max_iter=100_000).fit(X, y)
+        p_star = np.sum((yc - Xc @ ref.coef_) ** 2) / (2 * len(y)) + a * np.abs(ref.coef_).sum()
+        for coef, gap in ((sk_coefs[:, k], out["sklearn_gaps"][k]),
+                          (rb_path.coefs[k], out["regbook_gaps"][k])):
+            p = np.sum((yc - Xc @ coef) ** 2) / (2 * len(y)) + a * np.abs(coef).sum()
+            assert -1e-12 <= (p - p_star) / scale <= gap + 1e-12 and gap <= 1e-5 * (1 + 1e-9)
+    np.testing.assert_array_equal(out["regbook_sweeps"], rb_path.n_iter)
     # the ridge path it times is the solution for every alpha (scikit-learn Ridge, alpha = n * lam)
     from sklearn.linear_model import Ridge
     (X, y, alphas), _, path = ridge_calls[-1]
@@ -163,9 +186,16 @@ def test_path_timing_fair_reports_scikit_learns_sweeps_and_times_the_svd_path(mo
 def test_path_timing_fair_sweeps_grow_with_correlation():
     low = myths.path_timing_fair(200, 40, correlation=0.0, n_alphas=20, n_runs=1)
     high = myths.path_timing_fair(200, 40, correlation=0.9, n_alphas=20, n_runs=1,
-                                  include_regbook=True)
+                                  n_informative=40)
     assert high["sweeps"].sum() > 5 * low["sweeps"].sum()
+    # at equal tolerance the compiled engine still certifies every lambda on the hard design
+    assert high["regbook_converged"] and high["regbook_gaps"].max() <= 1e-4 * (1 + 1e-9)
     assert np.isfinite(high["regbook_seconds"]) and high["regbook_ratio"] > 0
+
+
+def test_path_timing_fair_rejects_bad_tol():
+    with pytest.raises(ValueError, match=r"^tol must be > 0"):
+        myths.path_timing_fair(20, 5, n_alphas=3, n_runs=1, tol=0.0)
 
 
 @pytest.mark.parametrize("kind", myths.TRUTHS)
