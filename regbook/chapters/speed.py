@@ -78,7 +78,8 @@ class PathRun:
     n_sweeps : int
         Passes of coordinate descent summed over the path, a machine-independent count of
         work: over the working set for :func:`engine_path` (plus one per accepted
-        active-set step), over all features for :func:`sklearn_path` (its ``n_iter``);
+        active-set step), for :func:`sklearn_path` its ``n_iter`` (passes over the features
+        its gap-safe screening keeps);
         -1 for the other stages.
     converged : ndarray of shape (n_alphas,) of bool, or None
         Whether the solver itself reported reaching its stopping rule at each λ (before its
@@ -529,16 +530,16 @@ def engine_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, anderson
     on the centred data with the duality-gap rule of this module. With both switches on it
     is stage 8; switching them off shows what each buys on a correlated design:
 
-    * ``anderson``: every 6 sweeps, the last 5 sweeps' iterates are extrapolated
-      (Anderson acceleration; Bertrand and Massias 2021), the result kept only if it lowers
-      the objective;
+    * ``anderson``: every 6 sweeps, the iterates of those 6 sweeps (5 differences) are
+      extrapolated (Anderson acceleration; Bertrand and Massias 2021), the result kept only
+      if it lowers the objective;
     * ``active_set_steps``: the exact minimizer ``u`` on the current sign pattern (a small
       linear system) is the answer if it keeps the signs and certifies, else the iterate
       steps toward ``u`` until the first weight reaches zero, kept only if the objective
       falls; tried once per sign pattern, when the sweeps since the last try cost about
       as much as the solve.
     """ + _PARAMS.replace("""    Returns""", """    anderson : bool, default=True
-        Anderson extrapolation of the last 5 sweeps' iterates.
+        Anderson extrapolation (the engine's ``n_anderson=5``; False: 0).
     active_set_steps : bool, default=True
         Sign-preserving active-set steps (the engine's ``polish``).
 
@@ -546,6 +547,12 @@ def engine_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, anderson
     ``n_sweeps`` counts passes over the working set (plus one per accepted active-set
     step) and ``converged`` is the engine's own verdict at each λ; a λ that reaches
     ``max_sweeps`` (a cap on the sweeps of one λ) gives a ``RuntimeWarning``.
+
+    References
+    ----------
+    Q. Bertrand and M. Massias, "Anderson acceleration of coordinate descent", AISTATS 2021.
+    M. R. Osborne, B. Presnell and B. A. Turlach, "A new approach to variable selection in
+    least squares problems", IMA Journal of Numerical Analysis 20(3), 2000.
 
     Examples
     --------
