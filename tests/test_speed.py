@@ -14,7 +14,7 @@ from regbook.chapters import speed
 
 PYTHON_STAGES = [speed.naive_cd, speed.residual_cd, speed.covariance_cd, speed.warm_cd,
                  speed.strong_rules_cd, speed.active_set_cd, speed.gap_safe_cd]
-ALL_STAGES = PYTHON_STAGES + [speed.compiled_path, speed.sklearn_path]
+ALL_STAGES = PYTHON_STAGES + [speed.compiled_path, speed.engine_path, speed.sklearn_path]
 GAP_TOL = 1e-10
 
 # (n, p, informative, correlation, seed): p < n, p > n, correlated, p >> n
@@ -187,3 +187,77 @@ def test_gap_safe_screening_survives_an_exactly_solved_point(shift):
         ref = _oracle(X, y, alphas)
         assert np.all(ref[run.screened] == 0.0)
         assert np.all(run.gaps <= run.target * (1 + 1e-9))
+
+
+# ----------------------------------------------------------------------------- engine_path
+SWITCHES = [(a, s) for a in (False, True) for s in (False, True)]
+
+
+def _lars_oracle(Xc, yc, alphas):
+    """The exact lasso path at ``alphas`` (the LARS homotopy is piecewise linear in alpha)."""
+    lars_alphas, _, lars_coefs = lars_path(Xc, yc, method="lasso", alpha_min=0.999 * alphas[-1])
+    return np.array([[np.interp(-a, -lars_alphas, c) for c in lars_coefs] for a in alphas])
+
+
+@pytest.mark.parametrize("anderson, steps", SWITCHES, ids=lambda v: str(v))
+@pytest.mark.parametrize("problem", [(60, 15, 4, 0.9, 0), (40, 120, 5, 0.9, 1), (50, 40, 6, 0.5, 2)],
+                         ids=lambda t: f"n{t[0]}-p{t[1]}-rho{t[3]}")
+def test_engine_path_reaches_scikit_learns_path(anderson, steps, problem):
+    X, y, alphas = _problem(*problem)
+    run = speed.engine_path(X, y, alphas, gap_tol=GAP_TOL, anderson=anderson, active_set_steps=steps)
+    ref = _oracle(X, y, alphas)
+    n = len(y)
+    yc = y - y.mean()
+    target = GAP_TOL * (yc @ yc) / n
+    gaps = np.array([_dual_gap(X, y, w, lam) for w, lam in zip(run.coefs, alphas)])
+    rounding = 1e-12 * (yc @ yc) / n
+    assert run.converged.shape == alphas.shape and run.converged.all()
+    assert np.all(gaps <= target + rounding) and np.allclose(run.gaps, gaps, rtol=0, atol=rounding)
+    assert np.max(np.abs(run.coefs - ref)) <= 1e-4 * max(1.0, np.abs(ref).max())
+    assert run.n_sweeps >= len(alphas) - 1                       # at least one pass per λ below λ_max
+    resid = y[None, :] - run.coefs @ X.T - run.intercepts[:, None]
+    assert np.allclose(resid.sum(axis=1), 0.0, atol=1e-8 * n * max(1.0, abs(y).max()))
+
+
+def test_engine_accelerations_cut_the_sweeps_on_a_correlated_design():
+    # rho = 0.9: the Gram matrix is ill-conditioned and plain coordinate descent crawls
+    X, y, _ = make_sparse_regression(100, 200, 8, correlation=0.9, random_state=3)
+    alphas = alpha_grid(X, y, n_alphas=30, eps=1e-3)
+    runs = {sw: speed.engine_path(X, y, alphas, gap_tol=1e-4, anderson=sw[0], active_set_steps=sw[1])
+            for sw in SWITCHES}
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    exact = _lars_oracle(Xc, yc, alphas)
+    n = len(y)
+    for run in runs.values():
+        assert run.converged.all() and np.all(run.gaps <= run.target * (1 + 1e-9))
+        for w, w_star, lam in zip(run.coefs, exact, alphas):
+            # P(w) - P(w*) >= ||Xc (w - w*)||^2 / (2n), and P(w) - P(w*) <= gap(w)
+            gap = _dual_gap(X, y, w, lam)
+            assert np.sum((Xc @ (w - w_star)) ** 2) / (2 * n) <= gap * (1 + 1e-6) + 1e-12
+    assert runs[(True, True)].n_sweeps * 3 <= runs[(False, False)].n_sweeps
+
+
+def test_scikit_learn_stage_records_sweeps_and_convergence():
+    X, y, alphas = _problem(40, 120, 5, 0.9, 1)
+    capped = speed.sklearn_path(X, y, alphas, gap_tol=1e-12, max_sweeps=3)
+    assert not capped.converged.all() and capped.n_sweeps <= 3 * len(alphas)
+    assert np.any(capped.gaps > capped.target)                   # the cap shows in the gaps
+    full = speed.sklearn_path(X, y, alphas, gap_tol=1e-6)
+    assert full.converged.all() and full.n_sweeps > capped.n_sweeps
+
+
+def test_engine_path_cap_warns():
+    X, y, alphas = _problem(40, 120, 5, 0.9, 1)
+    with pytest.warns(RuntimeWarning, match="engine_path.*max_sweeps"):
+        run = speed.engine_path(X, y, alphas, gap_tol=1e-14, max_sweeps=2)
+    assert not run.converged.all()
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"anderson": "yes"}, "anderson must be True or False"),
+    ({"active_set_steps": 1}, "active_set_steps must be True or False"),
+])
+def test_engine_path_bad_switch_names_the_argument(kwargs, match):
+    X, y, _ = _problem(20, 5, 2, 0.0, 9)
+    with pytest.raises(TypeError, match=match):
+        speed.engine_path(X, y, **kwargs)
