@@ -33,8 +33,10 @@ builds them one at a time in plain Python and measures what each buys:
 * **stopping**: either the largest KKT violation over all features is at most
   ``kkt_atol`` (regbook's rule), or the **duality gap** (see
   :func:`regbook.solvers.duality_gap`) is at most ``gap_abs`` (scikit-learn's rule);
-  in gap mode the working-set solves stop when the gap of the restricted problem
-  is at most half of ``gap_abs``.
+  in gap mode the working-set solves make at least one sweep (a warm start that
+  already meets the target is still the previous alpha's solution) and stop when
+  the gap of the restricted problem is at most a quarter of ``gap_abs``; a long
+  solve ends with one more try of the exact solution for its sign pattern.
 
 The readable Python loops of :mod:`regbook.solvers` (``coordinate_descent`` with
 ``method="kernel"`` or ``"reference"``) solve the same problems; the tests check the
@@ -279,7 +281,22 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderso
     while sweeps < max_sweeps:
         if _local_kkt(grad, wl, m, l1, l2) <= tol:
             break
-        if gap_target > 0.0 and _local_gap(grad, wl, cl, m, l1, l2, yy) <= gap_target:
+        # (in gap mode at least one sweep: a warm start that already meets the target is
+        # still the previous alpha's solution, off by the whole step along the path)
+        if (gap_target > 0.0 and sweeps > 0
+                and _local_gap(grad, wl, cl, m, l1, l2, yy) <= gap_target):
+            # Target met. If this solve was long enough to pay for it, one last try of
+            # the exact solution for the sign pattern: on ill-conditioned problems a
+            # small gap still leaves the weights inexact (the gap bounds the fit, not w).
+            na = 0
+            for a in range(m):
+                if wl[a] != 0.0:
+                    na += 1
+            if polish and na > 0 and 3.0 * sweeps * m * na >= float(na) ** 3:
+                pol, status = _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy)
+                if status == 2:
+                    wl[:m] = pol[:m]
+                    sweeps += 1
             break
         sweeps += 1
         for a in range(m):
@@ -444,7 +461,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
         D = np.concatenate((new[:n_act], picks))
         G, XW, m = _set_working_set(XT, n, W, loc, m, G, XW, D, flag, gram)
         tol = kkt_atol if not use_gap else floor  # gap mode: the gap target decides
-        gap_target = 0.1 * gap_abs if use_gap else 0.0
+        gap_target = 0.25 * gap_abs if use_gap else 0.0
         total = 0
         while True:
             wl = np.empty(m)
