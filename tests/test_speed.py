@@ -261,3 +261,35 @@ def test_engine_path_bad_switch_names_the_argument(kwargs, match):
     X, y, _ = _problem(20, 5, 2, 0.0, 9)
     with pytest.raises(TypeError, match=match):
         speed.engine_path(X, y, **kwargs)
+
+
+@pytest.mark.parametrize("stage", ALL_STAGES, ids=lambda f: f.__name__)
+def test_recorded_seconds_are_the_solver_alone(stage):
+    import time
+    X, y, alphas = _problem(30, 80, 5, 0.0, 1)
+    t0 = time.perf_counter()
+    run = stage(X, y, alphas, gap_tol=1e-6)
+    wall = time.perf_counter() - t0
+    assert 0 < run.seconds < wall                                # inside the call, not all of it
+    seconds, _ = speed.time_stage(stage, X, y, alphas, gap_tol=1e-6, repeats=2)
+    assert 0 < seconds < 10 * wall + 1.0
+
+
+def test_timing_interleaves_and_drops_only_slow_stages():
+    probs = [_problem(30, p, 3, 0.0, p) for p in (10, 20, 40)]
+    calls = []
+
+    def slow(X, y, alphas, gap_tol):
+        calls.append(("slow", X.shape[1]))
+        return speed.PathRun(alphas, np.zeros((len(alphas), X.shape[1])), np.zeros(len(alphas)),
+                             np.zeros(len(alphas)), 1.0, seconds=2.0)
+
+    def fast(X, y, alphas, gap_tol):
+        calls.append(("fast", X.shape[1]))
+        return speed.PathRun(alphas, np.zeros((len(alphas), X.shape[1])), np.zeros(len(alphas)),
+                             np.zeros(len(alphas)), 1.0, seconds=0.001)
+
+    times, runs = speed.time_versus_size({"slow": slow, "fast": fast}, probs, repeats=1, budget=1.0)
+    assert calls == [("slow", 10), ("fast", 10), ("fast", 20), ("fast", 40)]  # size by size
+    assert times["slow"][0] == 2.0 and np.all(np.isnan(times["slow"][1:]))
+    assert np.all(times["fast"] == 0.001) and runs["slow"][1] is None
