@@ -118,13 +118,6 @@ def test_default_grid_is_the_books():
     assert np.allclose(run.alphas, alpha_grid(X, y, n_alphas=20, eps=1e-2))
 
 
-def test_objective_formula():
-    rng = np.random.default_rng(0)
-    X, y, w = rng.standard_normal((7, 3)), rng.standard_normal(7), rng.standard_normal(3)
-    by_hand = sum((y[i] - X[i] @ w - 0.5) ** 2 for i in range(7)) / 14 + 0.3 * sum(abs(w))
-    assert speed.objective(X, y, w, 0.5, 0.3) == pytest.approx(by_hand)
-
-
 def test_not_reaching_the_target_warns():
     X, y, alphas = _problem(30, 60, 5, 0.0, 8)
     with pytest.warns(RuntimeWarning, match="max_sweeps"):

@@ -53,7 +53,7 @@ from ..solvers import duality_gap
 
 __all__ = ["PathRun", "naive_cd", "residual_cd", "covariance_cd", "warm_cd", "strong_rules_cd",
            "active_set_cd", "gap_safe_cd", "compiled_path", "engine_path", "sklearn_path", "STAGES",
-           "time_stage", "time_versus_size", "objective"]
+           "time_stage", "time_versus_size"]
 
 
 @dataclass(frozen=True)
@@ -158,33 +158,6 @@ def _result(alphas, W, gaps, target, x_mean, y_mean, n_updates, screened=None, n
     return PathRun(seconds=seconds, alphas=alphas, coefs=W, intercepts=y_mean - W @ x_mean, gaps=np.asarray(gaps),
                    target=target, n_updates=n_updates, screened=screened, n_sweeps=n_sweeps,
                    converged=converged)
-
-
-def objective(X, y, coef, intercept, alpha):
-    r"""The lasso objective :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \lambda\lVert w\rVert_1`.
-
-    Parameters
-    ----------
-    X : array_like of shape (n_samples, n_features)
-    y : array_like of shape (n_samples,)
-    coef : array_like of shape (n_features,)
-    intercept : float
-    alpha : float
-        The book's λ.
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> objective(np.eye(2), np.array([1.0, 0.0]), np.zeros(2), 0.0, 0.1)
-    0.25
-    """
-    X, y = check_X_y(X, y)
-    r = y - X @ np.asarray(coef, dtype=float) - intercept
-    return float(r @ r / (2 * len(y)) + alpha * np.abs(coef).sum())
 
 
 _PARAMS = """
