@@ -70,7 +70,6 @@ import numpy as np
 from ._validation import (
     check_array,
     check_bool,
-    check_choice,
     check_l1_ratio,
     check_positive,
     check_positive_int,
