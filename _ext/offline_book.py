@@ -4,9 +4,32 @@ Jupyter Book 1.0.4 always loads sphinx-thebe, whose inline configuration script 
 emitted twice per page ("Identifier 'THEBE_JS_URL' has already been declared": a
 JavaScript error on every page) and points at a CDN. This book does not use thebe
 (its explorers run without a kernel), so we drop thebe's scripts and stylesheet
-from every page. We also give pydata-sphinx-theme a default colour mode, whose
-absence is logged as a console error on every page.
+from every page, and the launch configuration it appends to every page's doctree (a
+``<script type="text/x-thebe-config">`` whose Binder repository is sphinx-thebe's placeholder,
+``binder-examples/jupyter-stacks-datascience``, an environment without regbook). We also give
+pydata-sphinx-theme a default colour mode, whose absence is logged as a console error on every page.
 """
+from pathlib import Path
+
+from docutils import nodes
+
+THEBE_MARKERS = ("x-thebe-config", "kernelName = ")
+THEBE_STATIC = ("sphinx-thebe.js", "sphinx-thebe.css")
+
+
+def _drop_thebe_config(app, doctree, docname):
+    """Remove the raw HTML nodes sphinx-thebe appended at doctree-resolved (run after it)."""
+    for node in list(doctree.findall(nodes.raw)):
+        if any(marker in node.astext() for marker in THEBE_MARKERS):
+            node.parent.remove(node)
+
+
+def _drop_thebe_static(app, exception):
+    """Delete sphinx-thebe's static files from the output: no page loads them (``_drop_thebe``),
+    and its script carries the placeholder Binder repository."""
+    if exception is None and app.builder.format == "html":
+        for name in THEBE_STATIC:
+            (Path(app.outdir) / "_static" / name).unlink(missing_ok=True)
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree):
@@ -26,4 +49,7 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("html-page-context", _drop_thebe, priority=999)
+    # sphinx-thebe appends its configuration at the default priority (500): remove it after.
+    app.connect("doctree-resolved", _drop_thebe_config, priority=900)
+    app.connect("build-finished", _drop_thebe_static)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -308,3 +308,31 @@ def test_figure_cell_check_flags_a_trailing_expression():
     assert _figure_cell_problem("fig, ax = plt.subplots()\nleg = ax.legend()") is None
     assert _figure_cell_problem("fig, ax = plt.subplots()\nplt.show()") is None
     assert _figure_cell_problem("fig, ax = plt.subplots()\nprint(1)") is None
+
+
+def _guard(nb_path):
+    """The first code cell's lines up to the guard's ``) from None`` (empty if it has none)."""
+    first = next(src for src in _code(_load(nb_path)))
+    lines = first.splitlines(keepends=True)
+    end = next((i for i, ln in enumerate(lines) if ln.strip() == ") from None"), None)
+    return "" if end is None else "".join(lines[: end + 1])
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
+def test_first_cell_stops_with_one_sentence_without_regbook(nb_path, monkeypatch):
+    """Run without regbook, a chapter stops on its first cell with one sentence saying what to
+    install and where the bundle is (IPython shows ``_render_traceback_``'s lines instead of a
+    traceback); with regbook, the guard imports it. The guard is the same in every chapter."""
+    guard = _guard(nb_path)
+    assert guard.startswith("try:"), f"{nb_path.name}: the first code cell must open with the regbook guard"
+    assert guard == _guard(NOTEBOOKS[0]), f"{nb_path.name}: the guard differs from {NOTEBOOKS[0].name}'s"
+    namespace = {}
+    exec(compile(guard, nb_path.name, "exec"), namespace)
+    assert namespace["regbook"].__name__ == "regbook"
+    monkeypatch.setitem(sys.modules, "regbook", None)  # import regbook -> ModuleNotFoundError
+    with pytest.raises(Exception) as caught:
+        exec(compile(guard, nb_path.name, "exec"), {})
+    shown = caught.value._render_traceback_()
+    assert len(shown) == 1 and shown[0].count(". ") == 0 and shown[0].endswith("."), shown
+    for needed in ("regbook-notebooks.zip", "README.md", "Run this book", "pip install -e ."):
+        assert needed in shown[0], f"the sentence does not say {needed!r}: {shown[0]}"

@@ -39,3 +39,22 @@ def test_keeps_a_configured_colour_mode():
     context = {"script_files": [], "css_files": [], "default_mode": "light"}
     offline_book._drop_thebe(SimpleNamespace(), "index", "page.html", context, None)
     assert context["default_mode"] == "light"
+
+
+def test_drops_sphinx_thebes_launch_configuration_and_nothing_else():
+    """What sphinx-thebe itself appends (its placeholder Binder repository included) is removed;
+    other raw HTML stays."""
+    import sphinx_thebe
+    from docutils import nodes
+    from docutils.utils import new_document
+
+    doctree = new_document("page")
+    kept = nodes.raw(text="<div>explorer</div>", format="html")
+    doctree += kept
+    app = SimpleNamespace(config={"thebe_config": {"selector": ".cell"}},
+                          env=SimpleNamespace(metadata={"book/04_lasso": {}}))
+    sphinx_thebe.update_thebe_context(app, doctree, "book/04_lasso")
+    added = [n.astext() for n in doctree.findall(nodes.raw)][1:]
+    assert any("binder-examples/jupyter-stacks-datascience" in text for text in added)
+    offline_book._drop_thebe_config(app, doctree, "book/04_lasso")
+    assert list(doctree.findall(nodes.raw)) == [kept]
