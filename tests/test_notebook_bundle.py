@@ -188,3 +188,33 @@ def test_the_run_line_links_the_bundle_and_the_run_page_from_any_page(docname):
     (xref,) = [n for n in para.findall() if n.tagname == "pending_xref"]
     assert xref["reftarget"] == "/" + notebook_bundle.RUN_PAGE and xref["refdoc"] == docname
     assert para.astext().startswith("Run this chapter" if docname.endswith("lasso") else "Run this book")
+
+
+def _fake_html(tmp_path, chapter_page):
+    """A built-HTML folder with a bundle of one chapter, an intro linking it and ``chapter_page``."""
+    html = tmp_path / "html"
+    (html / "book").mkdir(parents=True)
+    (html / "_static").mkdir()
+    (html / "_downloads").mkdir()
+    with zipfile.ZipFile(html / notebook_bundle.BUNDLE_PATH, "w") as archive:
+        archive.writestr(TOP + "notebooks/04_lasso.ipynb", "{}")
+    link = '<a href="../_downloads/regbook-notebooks.zip">bundle</a>'
+    (html / "book" / "intro.html").write_text(f"<p>{link}</p>")
+    (html / "book" / "04_lasso.html").write_text(chapter_page.format(link=link))
+    return html
+
+
+@pytest.mark.parametrize("page, ok", [
+    ("<h1>Lasso</h1><p>{link}</p>", True),
+    ("<h1>Lasso</h1><p>no link</p>", False),
+    ('<p>{link}</p><script type="text/x-thebe-config">{{repo: "binder-examples/x"}}</script>', False),
+])
+def test_check_bundle_html_needs_the_links_and_no_launch_configuration(tmp_path, page, ok):
+    import check_bundle
+
+    html = _fake_html(tmp_path, page)
+    if ok:
+        assert check_bundle.check_html(html) == html / notebook_bundle.BUNDLE_PATH
+    else:
+        with pytest.raises(SystemExit):
+            check_bundle.check_html(html)
