@@ -132,7 +132,7 @@ class _GeometryExplorer(Explorer):
         plot_path((self._grid, self._pcoefs), ax=ax2, mark_alpha=a0, labels=False,
                   layout="alphas_by_features")
         lambda_axis(ax2)
-        ax2.set_xlim(self._grid.max(), self._grid.min())
+        ax2.set_xlim(self._grid.min(), self._grid.max())  # stronger penalty to the right
         ax2.legend(loc="best")
         self._mark = _by_gid(ax2, "mark-alpha")[0]
         self._mark_text = _by_gid(ax2, "mark-alpha-label", "texts")[0]

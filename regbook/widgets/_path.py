@@ -153,7 +153,7 @@ class _PathExplorer(Explorer):
         span = max(np.max(np.abs(path.coefs)) for path, _, _ in paths) or 1.0
         m = np.concatenate([np.ravel(a) for path in paths for a in path[1:] if a is not None])
         for ax in (self.ax_path, self.ax_err):
-            ax.set_xlim(grid.max(), grid.min())  # strong penalty on the left
+            ax.set_xlim(grid.min(), grid.max())  # stronger penalty to the right
             lambda_axis(ax)
         self.ax_path.set_ylim(-1.08 * span, 1.08 * span)
         self.ax_bar.set_ylim(-1.15 * span, 1.15 * span)
@@ -214,8 +214,9 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     :func:`~regbook.plotting.plot_train_test` and
     :func:`~regbook.plotting.plot_coefficients`: the coefficient path with the
     current λ marked, the training (and test) mean squared error along λ, and the
-    coefficients at λ as bars (exact zeros circled). λ axes run from strong
-    penalty (left) to weak (right), as everywhere in the book.
+    coefficients at λ as bars (exact zeros circled). λ axes and the λ slider
+    run from weak penalty (left) to strong (right), as everywhere in the book:
+    drag right (or press Up/Right) for more penalty.
 
     Parameters
     ----------
