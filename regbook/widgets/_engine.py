@@ -537,6 +537,16 @@ def _fit_at(X, y, alpha, l1_ratio, w0):
     return res.coef, float(res.intercept)
 
 
+def _place_mark_label(text, ax, x):
+    """Put the "λ = ..." label of the λ marker on the side with room: right of the line,
+    or left of it in the right quarter of the axes (the strong-penalty end, where it would
+    run out of the panel)."""
+    frac = ax.transAxes.inverted().transform(ax.transData.transform((x, 0.0)))[0]
+    right = frac > 0.75
+    text.set_horizontalalignment("right" if right else "left")
+    text.xyann = (-4, -4) if right else (4, -4)
+
+
 def _by_gid(ax, gid, kind="lines"):
     """The artists of ``ax`` that a ``regbook.plotting`` function tagged with ``gid``."""
     return [a for a in getattr(ax, kind) if a.get_gid() == gid]

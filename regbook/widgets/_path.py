@@ -12,7 +12,7 @@ from ..plotting import (PENALTY_LABELS, _color, lambda_axis, plot_coefficients, 
                         plot_train_test)
 from ._engine import (Explorer, _Param, _by_gid, _check_n_frames, _check_penalty,
                       _check_start_alpha, _fit_at, _fmt, _lambda_param, _lambda_range,
-                      _log_frames, _path)
+                      _log_frames, _path, _place_mark_label)
 
 _OBJECTIVE_TEXT = {
     "l1": "(1/2n)‖y − Xw − b‖² + λ‖w‖₁",
@@ -173,6 +173,7 @@ class _PathExplorer(Explorer):
         a, w = s["alpha"], s["coef"]
         self._mark.set_xdata([a, a])
         self._mark_text.xy = (a, 1.0)
+        _place_mark_label(self._mark_text, self.ax_path, a)
         self._mark_text.set_text(f"λ = {_fmt(a)}")
         self._err_mark.set_xdata([a, a])
         self._tr_dot.set_data([a], [s["train_mse"]])
