@@ -312,7 +312,7 @@ def test_right_or_up_on_every_lambda_slider_raises_lambda(name):
         lams = [float(r.split("= ")[1]) for r in readouts]
         assert readouts == [p.readout(v) for v in p.static]
         assert all(b > a for a, b in zip(lams, lams[1:]))
-        assert 'aria-label="penalty strength λ' in html and ">λ (more penalty →)<input" in html
+        assert 'aria-label="penalty strength λ' in html and ">λ (more penalty →)</span><input" in html
 
 
 def test_slider_readouts_say_lambda_equals():
