@@ -216,7 +216,7 @@ class PathResult:
         """Draw the path with :func:`regbook.plotting.plot_path`; returns the axes.
 
         The x axis is the book's λ, drawn by :func:`regbook.plotting.lambda_axis`
-        (log scale, strongest penalty on the left); ``kwargs`` go to ``plot_path``.
+        (log scale, strongest penalty on the right); ``kwargs`` go to ``plot_path``.
 
         Parameters
         ----------

@@ -8,10 +8,11 @@ Conventions shared by every function here:
   current-figure state is never used, and no title is baked in (captions live
   in the book).
 * Axes are labelled with what they show and their scale. Every penalty-strength
-  axis is drawn by :func:`lambda_axis`: logarithmic, strong penalties on the left
-  and weak penalties on the right, so a model grows from left to right in every
-  chapter (paths fan out, the training error falls, the test error draws its
-  U), and labelled with its units (:func:`alpha_label`). Values are the book's
+  axis is drawn by :func:`lambda_axis`: logarithmic, with the penalty growing to
+  the right (as in ISL's figures and glmnet's ``plot(fit, xvar="lambda")``), so in
+  every chapter a model shrinks from left to right (paths close in on zero, the
+  training error rises, the test error draws its U), and labelled with its units
+  and with what increases to the right (:func:`alpha_label`). Values are the book's
   λ unless a function is told otherwise with ``convention=`` (``"ridge"`` for
   scikit-learn ``Ridge``'s alpha = nλ, ``"C"`` for C = 1/(nλ)); a label never
   calls anything but the book's λ "λ".
@@ -95,8 +96,8 @@ PENALTY_COLORS = {"l1": "#D55E00", "l2": "#0072B2", "elasticnet": "#009E73", "ol
 #: Legend names of the penalties.
 PENALTY_LABELS = {"l1": "L1 (lasso)", "l2": "L2 (ridge)", "elasticnet": "Elastic Net", "ols": "least squares"}
 
-#: Label of every axis in the book's λ (log scale, strongest penalty on the left).
-ALPHA_LABEL = "penalty strength λ (log scale, weaker →)"
+#: Label of every axis in the book's λ (log scale, strongest penalty on the right).
+ALPHA_LABEL = "penalty strength λ (log scale, stronger →)"
 
 #: The penalty-strength conventions an axis can be drawn in, with their labels.
 #: "lambda" is the book's λ, the ``alpha`` of (1/2n)||y - Xw - b||² + λ P(w);
@@ -104,8 +105,10 @@ ALPHA_LABEL = "penalty strength λ (log scale, weaker →)"
 #: strength of ``LogisticRegression``/``SVC`` (= 1/(nλ)).
 ALPHA_CONVENTIONS = {
     "lambda": ALPHA_LABEL,
-    "ridge": "scikit-learn Ridge alpha = nλ (log scale, weaker →)",
-    "C": "C = 1/(nλ) (log scale, weaker →)",
+    "ridge": "scikit-learn Ridge alpha = nλ (log scale, stronger →)",
+    # C = 1/(nλ) falls as the penalty grows: its axis is reversed so that the penalty
+    # still grows to the right, and the label says both
+    "C": "C = 1/(nλ) (log scale, reversed: C falls, penalty stronger →)",
 }
 
 _GRAY = "#8c8c8c"
@@ -227,7 +230,8 @@ def alpha_label(convention="lambda"):
     Returns
     -------
     label : str
-        The label, with its units and the direction of weaker penalties.
+        The label, with its units and the direction of stronger penalties
+        (to the right on every axis of the book).
 
     See Also
     --------
@@ -236,7 +240,9 @@ def alpha_label(convention="lambda"):
     Examples
     --------
     >>> alpha_label("ridge")
-    'scikit-learn Ridge alpha = nλ (log scale, weaker →)'
+    'scikit-learn Ridge alpha = nλ (log scale, stronger →)'
+    >>> alpha_label("C")
+    'C = 1/(nλ) (log scale, reversed: C falls, penalty stronger →)'
     """
     if convention not in ALPHA_CONVENTIONS:
         raise ValueError(
@@ -249,10 +255,13 @@ def alpha_label(convention="lambda"):
 def lambda_axis(ax, *, convention="lambda", which="x", label=None, scale="log"):
     """Make ``ax``'s x (or y) axis a penalty-strength axis, the one way the book draws it.
 
-    Logarithmic, with the strongest penalty on the left (or bottom) and the
-    weakest on the right, so a model grows from left to right: large λ (or
-    Ridge alpha) on the left, small C on the left. Labelled with
-    :func:`alpha_label`. Idempotent: calling it again on a redraw changes nothing.
+    Logarithmic, with the weakest penalty on the left (or bottom) and the
+    strongest on the right (or top), as in ISL's figures and glmnet's
+    ``plot(fit, xvar="lambda")``: λ and Ridge alpha increase to the right (a
+    natural axis); C = 1/(nλ) decreases to the right (a reversed axis, and its
+    label says so), so more penalty is to the right in every convention.
+    Labelled with :func:`alpha_label`. Idempotent: calling it again on a redraw
+    changes nothing, and limits set in reversed order beforehand are put right.
 
     Parameters
     ----------
@@ -279,7 +288,14 @@ def lambda_axis(ax, *, convention="lambda", which="x", label=None, scale="log"):
     >>> _ = ax.plot([0.01, 1.0], [0, 1])
     >>> ax = lambda_axis(ax)
     >>> ax.get_xscale(), bool(ax.xaxis_inverted())
-    ('log', True)
+    ('log', False)
+    >>> left, right = ax.get_xlim()
+    >>> bool(left < right)                  # larger λ plotted further right
+    True
+    >>> ax.get_xlabel()
+    'penalty strength λ (log scale, stronger →)'
+    >>> bool(lambda_axis(ax, convention="C").xaxis_inverted())   # C falls to the right
+    True
     >>> plt.close(fig)
     """
     text = alpha_label(convention) if label is None else label
@@ -290,8 +306,9 @@ def lambda_axis(ax, *, convention="lambda", which="x", label=None, scale="log"):
         text = text.replace("log scale, ", "")
     axis = ax.xaxis if which == "x" else ax.yaxis
     (ax.set_xscale if which == "x" else ax.set_yscale)(scale)
-    # Strong penalty first: large λ / Ridge alpha (inverted axis), small C (natural axis).
-    want_inverted = convention != "C"
+    # Stronger penalty to the right: large λ / Ridge alpha on a natural axis, small C on
+    # a reversed one.
+    want_inverted = convention == "C"
     is_inverted = ax.xaxis_inverted() if which == "x" else ax.yaxis_inverted()
     if want_inverted != is_inverted:
         (ax.invert_xaxis if which == "x" else ax.invert_yaxis)()
@@ -431,13 +448,15 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
         Draw here; a new figure when None.
     x : {"log_alpha", "l1_norm"}, default="log_alpha"
         ``"log_alpha"``: the penalty strength on a :func:`lambda_axis` (log
-        scale, strong penalty on the left).
+        scale, stronger penalty to the right).
         ``"l1_norm"``: ``||w||_1 / max ||w||_1`` along the path, as in the LARS figure.
     mark_alpha : float or list of float, default=None
         Draw a dashed vertical line at each (e.g. the cross-validated λ), in ``convention`` units.
     labels : bool or int, default=True
-        Name the lines at their right end: True labels up to 15 features (the 10
-        largest when there are more); an int labels that many of the largest.
+        Name the lines at their weak-penalty end (the left end on a
+        :func:`lambda_axis`, the right end with ``x="l1_norm"``), where they are
+        furthest apart: True labels up to 15 features (the 10 largest when there
+        are more); an int labels that many of the largest.
     mark_label : str or list of str, default=None
         Text at the top of each ``mark_alpha`` line (default ``"λ = ..."``).
     knots : bool, default=False
@@ -475,7 +494,8 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
     if x == "log_alpha":
         alphas = _positive_alphas(alphas, "path.alphas")
         xs = alphas
-        end = int(np.argmin(alphas))
+        # the weak-penalty end: smallest λ (or Ridge alpha), largest C
+        end = int(np.argmax(alphas) if convention == "C" else np.argmin(alphas))
     else:
         norms = np.abs(coefs).sum(axis=1)
         xs = norms / norms.max() if norms.max() > 0 else norms
@@ -516,12 +536,36 @@ def plot_path(path, ax=None, *, x="log_alpha", mark_alpha=None, labels=True, mar
         chosen = chosen[ends[chosen] != 0] if np.any(ends[chosen] != 0) else chosen
         span = np.ptp(coefs) if np.ptp(coefs) > 0 else 1.0
         ys = _spread(ends[chosen], 0.055 * span)
+        # On a λ axis the weak-penalty end (where the lines are furthest apart) is on the
+        # left, so the names go to its left, inside room added to the axes (as glmnet's
+        # plot(fit, xvar="lambda", label=TRUE)); with x="l1_norm" it is on the right.
+        on_left = x == "log_alpha"
         for j, yv in zip(chosen, ys):
-            ax.annotate(names[j], xy=(xs[end], yv), xytext=(5, 0), textcoords="offset points",
-                        ha="left", va="center", fontsize=9, color=_color(j), annotation_clip=False,
+            ax.annotate(names[j], xy=(xs[end], yv), xytext=(-5 if on_left else 5, 0),
+                        textcoords="offset points", ha="right" if on_left else "left",
+                        va="center", fontsize=9, color=_color(j), annotation_clip=False,
                         gid=f"path-label:{j}")
-        ax.margins(x=0.02)
+        if on_left:
+            _room_for_labels(ax, xs, end, [names[j] for j in chosen])
+        else:
+            ax.margins(x=0.02)
     return ax
+
+
+def _room_for_labels(ax, xs, end, names):
+    """Widen the log x-limits on the side of ``xs[end]`` (the left of a λ axis) so that
+    ``names`` (9 pt, right-aligned 5 pt before it) fit inside the axes."""
+    fig = ax.figure
+    width_pt = ax.get_position().width * fig.get_figwidth() * 72
+    label_pt = 5 + 9 * 0.62 * max((len(n.replace("$", "")) for n in names), default=0)
+    frac = min(label_pt / max(width_pt, 1.0), 0.35)  # share of the axes width for the names
+    weak = np.log(xs[end])
+    other = np.log(xs[np.argmax(np.abs(np.log(xs) - weak))])
+    span = abs(other - weak) or 1.0
+    sign = 1.0 if other > weak else -1.0
+    left = weak - sign * span * frac / (1 - frac)
+    right = other + sign * 0.02 * span
+    ax.set_xlim(np.exp(left), np.exp(right))
 
 
 def plot_cv_curve(cv, ax=None, *, ylabel="cross-validated MSE (mean ± 1 SE)", convention=None):
@@ -734,7 +778,7 @@ def plot_train_test(alphas, train_error, test_error=None, ax=None, *, mark_alpha
                     ylabel="mean squared error", mark_label=None, convention="lambda"):
     r"""Training and test error against the penalty strength: the U-curve.
 
-    Strong penalties (left) underfit, weak penalties (right) overfit; the lowest
+    Weak penalties (left) overfit, strong penalties (right) underfit; the lowest
     test error is marked with a hollow circle.
 
     Parameters

@@ -38,3 +38,21 @@ def classification_problem(seed):
     score = X[:, 0] - 0.5 * X[:, 1] + 0.3 + 0.7 * rng.standard_normal(n)
     y = (score > 0).astype(int)
     return X, y, bool(seed % 2), [1.0, 0.2, 10.0][seed % 3]
+
+
+def stronger_penalty_is_right(ax, convention="lambda"):
+    """True when a stronger penalty is drawn further right on ``ax``'s x axis.
+
+    Checked in display coordinates (the pixels a reader sees), not through
+    ``xaxis_inverted``: a larger λ (or Ridge alpha) must land at a larger display x,
+    a larger C = 1/(nλ) at a smaller one, and the x-limits of a λ axis must
+    increase from left to right.
+    """
+    lo, hi = sorted(v for v in ax.get_xlim())
+    mid = float(np.sqrt(lo * hi)) if ax.get_xscale() == "log" else 0.5 * (lo + hi)
+    small, big = [ax.transData.transform((v, 0.0))[0] for v in (mid / 1.5 if ax.get_xscale() == "log"
+                                                                 else mid - 0.1 * (hi - lo), mid)]
+    left, right = ax.get_xlim()
+    if convention == "C":
+        return bool(big < small and left > right)
+    return bool(big > small and left < right)

@@ -1,7 +1,8 @@
 """The book and its explorers in a real browser: headless Chromium driven by Playwright.
 
 * static: every page of the built HTML book opens offline with no request to another
-  host, no JavaScript error, rendered math, and working explorer sliders;
+  host, no JavaScript error, rendered math, and working explorer sliders, every λ slider
+  labelled with what grows to the right and raising λ on Right/Up at every position;
 * accessibility: axe-core (shipped by axe-playwright-python) finds no serious or critical
   violation on any page, in light and in dark colour mode;
 * live: JupyterLab runs a notebook with an explorer, a slider moves, the figure changes.
@@ -108,6 +109,50 @@ def _move_static_sliders(page, explorer, where):
         assert label and label.strip(), f"{where}: slider {i} shows no value"
 
 
+def _lambda_of(rng):
+    """The λ a range input reports to a screen reader (its ``aria-valuetext``, "λ = 0.0312")."""
+    text = rng.get_attribute("aria-valuetext") or ""
+    m = re.fullmatch(r"λ = ([-+0-9.e]+)", text.strip())
+    assert m, f"a λ slider's aria-valuetext does not read its λ value: {text!r}"
+    return float(m.group(1))
+
+
+def _press(rng, key):
+    rng.press(key)
+    rng.dispatch_event("input")
+
+
+def _check_lambda_sliders(page, explorer, where):
+    """Every λ slider: its label says what grows to the right, Right/Up raise λ and Left/Down
+    lower it, and walking it from Home to End with Right passes strictly increasing λ values,
+    each a different frame (no dead position)."""
+    inputs = explorer.locator('input[type=range][aria-label^="penalty strength λ"]')
+    for i in range(inputs.count()):
+        rng = inputs.nth(i)
+        label = rng.locator("xpath=ancestor::label[1]").text_content()
+        assert "more penalty →" in label, f"{where}: λ slider label {label!r} does not say which way"
+        rng.focus()
+        _press(rng, "Home")
+        lams, srcs = [_lambda_of(rng)], [_img_src(page, explorer)]
+        for _ in range(int(rng.get_attribute("max"))):
+            _press(rng, "ArrowRight")
+            lams.append(_lambda_of(rng))
+            srcs.append(_img_src(page, explorer))
+        assert all(b > a for a, b in zip(lams, lams[1:])), \
+            f"{where}: Right does not raise λ at every step: {lams}"
+        assert len(set(srcs)) == len(srcs), f"{where}: a λ position shows the same frame as another"
+        _press(rng, "Home")
+        _press(rng, "ArrowUp")
+        assert _lambda_of(rng) == lams[1], f"{where}: Up does not raise λ"
+        _press(rng, "End")
+        _press(rng, "ArrowLeft")
+        assert _lambda_of(rng) == lams[-2], f"{where}: Left does not lower λ"
+        if len(lams) > 2:
+            _press(rng, "ArrowDown")
+            assert _lambda_of(rng) == lams[-3], f"{where}: Down does not lower λ"
+    return inputs.count()
+
+
 def _check_page(browser, url, where):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(15_000)
@@ -125,6 +170,7 @@ def _check_page(browser, url, where):
         n = explorers.count()
         for k in range(n):
             _move_static_sliders(page, explorers.nth(k), f"{where} explorer {k}")
+            _check_lambda_sliders(page, explorers.nth(k), f"{where} explorer {k}")
         page.wait_for_timeout(200)  # let late console errors arrive
     finally:
         page.close()

@@ -13,6 +13,7 @@ from sklearn.datasets import load_diabetes  # noqa: E402
 from sklearn.linear_model import Lasso, lasso_path  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
+from problems import stronger_penalty_is_right  # noqa: E402
 from regbook.geometry import constraint_boundary, penalized_solution_2d, penalty_radius  # noqa: E402
 from regbook.penalties import make_penalty, soft_threshold  # noqa: E402
 from regbook.plotting import (  # noqa: E402
@@ -102,7 +103,7 @@ def test_plot_path_one_line_per_feature(diabetes_path):
         np.testing.assert_array_equal(ln.get_xdata(), diabetes_path.alphas)
         np.testing.assert_array_equal(ln.get_ydata(), diabetes_path.coefs[:, j])
         assert ln.get_label() == diabetes_path.feature_names[j]
-    assert ax.get_xscale() == "log" and ax.xaxis_inverted()
+    assert ax.get_xscale() == "log" and not ax.xaxis_inverted() and stronger_penalty_is_right(ax)
     assert "log" in ax.get_xlabel() and ax.get_ylabel()
     (mark,) = [ln for ln in ax.lines if ln.get_gid() == "mark-alpha"]
     assert mark.get_xdata()[0] == 1.0
@@ -114,9 +115,12 @@ def test_plot_path_redraw_keeps_direction(diabetes_path):
     ax = plot_path(diabetes_path, labels=False)
     ax.clear()
     plot_path(diabetes_path, ax=ax, labels=False)
-    assert ax.xaxis_inverted()
+    assert stronger_penalty_is_right(ax)
     plot_path(diabetes_path, ax=ax, labels=False)  # drawing again without clearing must not flip it
-    assert ax.xaxis_inverted()
+    assert stronger_penalty_is_right(ax)
+    ax.set_xlim(ax.get_xlim()[::-1])  # limits set the wrong way round by hand are put right
+    lambda_axis(ax)
+    assert stronger_penalty_is_right(ax)
 
 
 def test_plot_path_l1_norm_and_sklearn_tuple(diabetes_path):
@@ -166,9 +170,10 @@ def test_plot_path_never_guesses_a_square_tuple():
     np.testing.assert_array_equal(line(ax, "path:0").get_ydata(), coefs_sk[0])
 
 
-@pytest.mark.parametrize("convention, inverted", [("lambda", True), ("ridge", True), ("C", False)])
+@pytest.mark.parametrize("convention, inverted", [("lambda", False), ("ridge", False), ("C", True)])
 def test_penalty_axes_direction_and_label_per_convention(convention, inverted):
-    """Strongest penalty on the left: large λ and Ridge alpha (inverted axis), small C (natural)."""
+    """Stronger penalty to the right: large λ and Ridge alpha on a natural axis, small C on
+    a reversed one, and the label says what increases to the right."""
     values = np.array([10.0, 1.0, 0.1])
     label = alpha_label(convention)
     assert {"lambda": "λ", "ridge": "Ridge alpha = nλ", "C": "C = 1/(nλ)"}[convention] in label
@@ -187,8 +192,9 @@ def test_penalty_axes_direction_and_label_per_convention(convention, inverted):
     for ax in axes:
         assert ax.get_xscale() == "log"
         assert bool(ax.xaxis_inverted()) is inverted
-        assert ax.get_xlabel() == label
-        lo, hi = ax.get_xlim()  # the left end is the strongest penalty
+        assert ax.get_xlabel() == label and "stronger →" in label
+        assert stronger_penalty_is_right(ax, convention)
+        lo, hi = ax.get_xlim()  # the right end is the strongest penalty
         assert (lo > hi) if inverted else (lo < hi)
     texts = [t.get_text() for t in axes[0].texts] + axes[1].get_legend_handles_labels()[1] \
         + axes[2].get_legend_handles_labels()[1]
@@ -288,7 +294,7 @@ def test_plot_train_test():
     np.testing.assert_array_equal(line(ax, "test-error").get_ydata(), test)
     assert line(ax, "test-min").get_xdata()[0] == alphas[4]
     assert line(ax, "mark-alpha").get_xdata()[0] == alphas[4]
-    assert ax.get_xscale() == "log" and ax.xaxis_inverted()
+    assert ax.get_xscale() == "log" and stronger_penalty_is_right(ax)
     with pytest.raises(ValueError, match="same length"):
         plot_train_test(alphas, train[:3], test)
 

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, Ridge, lars_path
 
+from problems import stronger_penalty_is_right
 from regbook.datasets import diabetes_data, make_correlated_blocks
 from regbook.chapters.sparsity import block_selection, path_events, selection_frequency, zero_frequency
 
@@ -119,8 +120,8 @@ def test_zero_frequency_plot_strong_penalty_left_house_colours(fractions, scale)
     res = zero_frequency(fractions, n_problems=5)
     fig, ax = plt.subplots()
     assert res.plot(ax=ax) is ax
-    assert ax.get_xscale() == scale and ax.xaxis_inverted()  # λ = λ_max (all zero) on the left
-    assert "lambda_{\\max}" in ax.get_xlabel() and "weaker" in ax.get_xlabel()
+    assert ax.get_xscale() == scale and stronger_penalty_is_right(ax)  # λ = λ_max (all zero) on the right
+    assert "lambda_{\\max}" in ax.get_xlabel() and "stronger →" in ax.get_xlabel()
     for pen in ("l1", "l2"):
         (ln,) = [ln for ln in ax.lines if ln.get_gid() == f"zero-fraction:{pen}"]
         assert matplotlib.colors.same_color(ln.get_color(), PENALTY_COLORS[pen])

@@ -1,6 +1,7 @@
 """Tests of regbook.widgets: cheap construction, correct model state, self-contained HTML."""
 from __future__ import annotations
 
+import json
 import re
 import time
 from html import unescape
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import ElasticNet, Lasso, Ridge
 
+from problems import stronger_penalty_is_right
 from regbook import widgets as W
 from regbook.datasets import diabetes_data
 
@@ -243,22 +245,74 @@ def _lambda_axes(ex):
 @pytest.mark.parametrize("name, n_axes", [("path", 2), ("enet-path", 2), ("geometry", 1),
                                           ("overfitting", 1)])
 def test_lambda_axes_are_the_books(name, n_axes):
-    """Every λ axis is regbook.plotting.lambda_axis's: log scale, strong penalty on the
-    left, labelled in the book's λ; the λ marker sits at the slider's value."""
+    """Every λ axis is regbook.plotting.lambda_axis's: log scale, stronger penalty to the
+    right, labelled in the book's λ; the λ marker sits at the slider's value."""
     ex = W.explore_path(penalty="elasticnet", n_frames=2) if name == "enet-path" else _small(name)
     axes = _lambda_axes(ex)
     assert len(axes) == n_axes
     p = ex._params["alpha"]
     for ax in axes:
-        assert ax.get_xscale() == "log" and ax.xaxis_inverted()
+        assert ax.get_xscale() == "log" and stronger_penalty_is_right(ax)
         left, right = ax.get_xlim()
-        assert left > right  # strong (large λ) on the left
-        assert left == pytest.approx(p.hi, rel=1e-6) and right == pytest.approx(p.lo, rel=1e-6)
+        assert left < right  # weak (small λ) on the left, strong (large λ) on the right
+        assert left == pytest.approx(p.lo, rel=1e-6) and right == pytest.approx(p.hi, rel=1e-6)
     ex.update(alpha=p.lo * 10)
     for ax in axes:
         xs = [tuple(line.get_xdata()) for line in ax.lines
               if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
         assert (p.lo * 10, p.lo * 10) in xs  # the λ marker moved to the slider value
+
+
+LAMBDA_EXPLORERS = {
+    "path": lambda: W.explore_path(n_frames=3),
+    "enet-path": lambda: W.explore_path(penalty="elasticnet", n_frames=3),
+    "ridge-path": lambda: W.explore_path(penalty="l2", n_frames=3),
+    "geometry": lambda: W.explore_geometry(n_frames=3),
+    "overfitting": lambda: W.explore_overfitting(n_frames=3, max_degree=4, degree=3),
+    "descent": lambda: W.explore_descent(n_iter=2),
+}
+
+
+def _marker_x(ex):
+    """Display x (pixels) of the dashed λ marker on each λ axis of ``ex``'s figure."""
+    out = []
+    for ax in _lambda_axes(ex):
+        xs = [line.get_xdata()[0] for line in ax.lines
+              if len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]
+              and line.get_xdata()[0] == ex.values["alpha"]]
+        out += [ax.transData.transform((x, 0.0))[0] for x in xs[:1]]
+    return out
+
+
+@pytest.mark.parametrize("name", LAMBDA_EXPLORERS)
+def test_right_or_up_on_every_lambda_slider_raises_lambda(name):
+    """Pressing Right or Up moves a slider to its next position (ipywidgets' noUiSlider
+    and an <input type=range> both do): on every explorer's λ slider, live and static,
+    that position has a larger λ, and the λ marker moves right on the figure."""
+    ex = LAMBDA_EXPLORERS[name]()
+    ex.widget
+    slider = ex._sliders["alpha"]
+    assert slider.description == "λ (more penalty →)"
+    start = len(slider.options) // 2
+    slider.index = start
+    lam0 = ex.values["alpha"]
+    x0 = _marker_x(ex)
+    slider.index = start + 1  # what Right / Up does
+    assert ex.values["alpha"] > lam0
+    assert ex.state["alpha"] == ex.values["alpha"]
+    x1 = _marker_x(ex)
+    assert len(x1) == len(x0) and all(b > a for a, b in zip(x0, x1))  # marker moved right
+    slider.index = start - 1  # Left / Down
+    assert ex.values["alpha"] < lam0
+    # the static HTML slider: position k+1 (Right/Up) reads a larger λ in aria-valuetext
+    p = ex._params["alpha"]
+    if p.static:
+        html = unescape(ex.to_html())
+        readouts = json.loads(re.search(r"var L=(\[.*?\]\]);", html).group(1))[0]
+        lams = [float(r.split("= ")[1]) for r in readouts]
+        assert readouts == [p.readout(v) for v in p.static]
+        assert all(b > a for a, b in zip(lams, lams[1:]))
+        assert 'aria-label="penalty strength λ' in html and ">λ (more penalty →)</span><input" in html
 
 
 def test_slider_readouts_say_lambda_equals():
@@ -268,8 +322,9 @@ def test_slider_readouts_say_lambda_equals():
     html = ex.to_html()
     outputs = re.findall(r'<output id="[^"]+-alpha-value"[^>]*>([^<]*)</output>', html)
     assert outputs and outputs[0].startswith("λ = ")
-    # the static slider runs from strong to weak penalty, like the λ axis
-    assert p.static == sorted(p.static, reverse=True)
+    # the static slider runs from weak to strong penalty, like the λ axis, and says so
+    assert p.static == sorted(p.static) and len(set(p.static)) == len(p.static)
+    assert "more penalty →" in unescape(html)
 
 
 @pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
@@ -403,7 +458,7 @@ def test_live_image_has_a_description_that_follows_the_slider():
     ex._sliders["alpha"].value = ex._sliders["alpha"].options[-1][1]
     assert ex.description != before
     assert unescape(re.sub("<[^>]+>", "", ex._readout.value)) == ex.description
-    assert ex._sliders["alpha"].description == "λ ="
+    assert ex._sliders["alpha"].description == "λ (more penalty →)"
 
 
 def test_enet_path_html_has_a_grid_of_frames():
@@ -449,7 +504,7 @@ def test_live_widget_slider_redraws_image():
     before = img.value
     slider = ex._sliders["alpha"]
     values = [v for _, v in slider.options]
-    assert values == sorted(values, reverse=True)  # strong penalty on the left, as on the axis
+    assert values == sorted(values)  # stronger penalty to the right, as on the axis
     slider.value = 1.0  # what a reader's drag does
     assert img.value != before
     assert ex.values["alpha"] == pytest.approx(1.0)

@@ -276,8 +276,9 @@ class BiasVarianceCurve:
         The y axis is logarithmic (errors span orders of magnitude). For
         ``param="alpha"`` (the book's λ of :class:`PolynomialRidge`) the x axis is
         drawn by :func:`regbook.plotting.lambda_axis`: log scale, strongest
-        penalty on the left, so the model grows from left to right as it does
-        against the degree. Colours are the house palette. A bias² estimate that
+        penalty on the right (as on every λ axis of the book), so the model
+        shrinks from left to right, the mirror image of the plot against the
+        degree, where it grows. Colours are the house palette. A bias² estimate that
         is not positive (below the simulation's resolution) is left out. Returns ``ax``.
         """
         import matplotlib.pyplot as plt

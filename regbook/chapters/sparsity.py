@@ -191,7 +191,7 @@ class ZeroFrequency:
         fraction of problems with at least one exact zero.
 
         The x axis is drawn by :func:`regbook.plotting.lambda_axis`: strongest
-        penalty (``λ = λ_max``) on the left; log scale, or linear when the
+        penalty (``λ = λ_max``) on the right; log scale, or linear when the
         fractions include 0. Lines use the house colours and names of the
         penalties (:data:`regbook.plotting.PENALTY_COLORS`) unless ``colors``
         maps a penalty to another colour. Returns ``ax``.
@@ -216,7 +216,7 @@ class ZeroFrequency:
                        label=rf"ceiling below $\lambda_{{\max}}$: $(p - 1)/p$ = {(p - 1) / p:.2g}")
         log = bool(np.all(self.alpha_fractions > 0))
         lambda_axis(ax, scale="log" if log else "linear",
-                    label=r"$\lambda / \lambda_{\max}$" + (" (log scale, weaker →)" if log else " (weaker →)"))
+                    label=r"$\lambda / \lambda_{\max}$" + (" (log scale, stronger →)" if log else " (stronger →)"))
         ax.set_ylabel("fraction of coefficients exactly 0" if metric == "zero_fraction"
                       else "fraction of problems with an exact 0")
         ax.set_ylim(-0.03, 1.03)

@@ -105,8 +105,9 @@ class _Param:
 
     ``label`` is the slider's visible name (and its accessible name, with
     ``aria`` when given); its readout says ``"<symbol> = <value>"``. ``static``
-    lists the values of the static HTML frames in slider order (a λ slider lists
-    them from strong to weak, like every λ axis of the book).
+    lists the values of the static HTML frames in slider order, increasing (a λ
+    slider lists them from weak to strong penalty, like every λ axis of the book:
+    moving right, or pressing Up/Right, raises λ).
     """
 
     def __init__(self, name, label, kind, lo, hi, value, static=None, step=None, symbol=None,
@@ -119,8 +120,8 @@ class _Param:
         self.static = None if static is None else list(static)
 
     def options(self, n=201):
-        """The live λ slider's values: ``n`` log-spaced values from ``hi`` down to ``lo``."""
-        return [float(v) for v in 10.0 ** np.linspace(np.log10(self.hi), np.log10(self.lo), n)]
+        """The live λ slider's values: ``n`` log-spaced values from ``lo`` up to ``hi``."""
+        return [float(v) for v in 10.0 ** np.linspace(np.log10(self.lo), np.log10(self.hi), n)]
 
     def snap(self, value):
         """The live slider position nearest to ``value`` (a log slider's options only)."""
@@ -157,7 +158,8 @@ class _Param:
     def make_slider(self, widgets):
         common = dict(
             value=self.value,
-            description=f"{self.symbol} =",
+            # a λ slider's visible name says what grows to the right ("λ (more penalty →)")
+            description=self.label if self.kind == "log" else f"{self.symbol} =",
             tooltip=self.aria,
             continuous_update=True,
             style={"description_width": "initial"},
@@ -166,9 +168,9 @@ class _Param:
         if self.kind == "int":
             return widgets.IntSlider(min=int(self.lo), max=int(self.hi), step=1, **common)
         if self.kind == "log":
-            # λ runs from strong (left) to weak (right), like every λ axis and the static
-            # slider; a FloatLogSlider can only grow to the right, so the live slider
-            # selects among 201 log-spaced values listed in that order
+            # λ grows to the right, like every λ axis and the static slider: the live
+            # slider selects among 201 log-spaced values listed from weak to strong, so
+            # its readout shows the same short numbers as the static one
             common["value"] = self.snap(self.value)
             return widgets.SelectionSlider(options=[(_fmt(v), v) for v in self.options()],
                                            **common)
@@ -179,10 +181,11 @@ class _Param:
 
 
 def _log_frames(lo, hi, n, *extra):
-    """``n`` λ frames from strong (``hi``) to weak (``lo``) penalty, the order of every
-    λ axis; each value of ``extra`` (the start value, λ_max...) replaces its nearest
-    interior frame (the two ends stay, so the slider spans the whole range)."""
-    vals = np.geomspace(hi, lo, n)
+    """``n`` λ frames from weak (``lo``) to strong (``hi``) penalty, the order of every
+    λ axis (increasing to the right); each value of ``extra`` (the start value,
+    λ_max...) replaces its nearest interior frame (the two ends stay, so the slider
+    spans the whole range)."""
+    vals = np.geomspace(lo, hi, n)
     taken = {0, n - 1}
     for e in extra:
         if e is None or not lo <= e <= hi:
@@ -195,10 +198,16 @@ def _log_frames(lo, hi, n, *extra):
     return [float(v) for v in vals]
 
 
+#: The visible name of every λ slider: what increases to the right.
+LAMBDA_SLIDER_LABEL = "λ (more penalty →)"
+
+
 def _lambda_param(lo, hi, value, static):
-    """The λ slider of every explorer: the book's λ, on a log scale."""
-    return _Param("alpha", "λ", "log", lo, hi, value, static=static, symbol="λ",
-                  aria="penalty strength λ (the book's λ, log scale)")
+    """The λ slider of every explorer: the book's λ, on a log scale, growing to the right
+    (its label says so; its ``aria-valuetext`` reads the λ value)."""
+    return _Param("alpha", LAMBDA_SLIDER_LABEL, "log", lo, hi, value, static=static, symbol="λ",
+                  aria="penalty strength λ (the book's λ, log scale; right and up increase it)")
+
 
 
 # --------------------------------------------------------------------------- the explorer
@@ -526,6 +535,16 @@ def _fit_at(X, y, alpha, l1_ratio, w0):
     else:
         res = coordinate_descent(X, y, alpha, l1_ratio, w0=w0, tol=1e-12, polish=True)
     return res.coef, float(res.intercept)
+
+
+def _place_mark_label(text, ax, x):
+    """Put the "λ = ..." label of the λ marker on the side with room: right of the line,
+    or left of it in the right quarter of the axes (the strong-penalty end, where it would
+    run out of the panel)."""
+    frac = ax.transAxes.inverted().transform(ax.transData.transform((x, 0.0)))[0]
+    right = frac > 0.75
+    text.set_horizontalalignment("right" if right else "left")
+    text.xyann = (-4, -4) if right else (4, -4)
 
 
 def _by_gid(ax, gid, kind="lines"):

@@ -10,7 +10,7 @@ from ..paths import alpha_max
 from ..penalties import penalty_l1_ratio
 from ..plotting import PENALTY_LABELS, lambda_axis, plot_geometry, plot_path
 from ._engine import (Explorer, _by_gid, _check_n_frames, _check_penalty, _check_start_alpha,
-                      _fmt, _lambda_param, _log_frames, _path_coefs)
+                      _fmt, _lambda_param, _log_frames, _path_coefs, _place_mark_label)
 
 # --------------------------------------------------------------------------- geometry explorer
 def _default_2d(random_state=0, n=60):
@@ -132,7 +132,7 @@ class _GeometryExplorer(Explorer):
         plot_path((self._grid, self._pcoefs), ax=ax2, mark_alpha=a0, labels=False,
                   layout="alphas_by_features")
         lambda_axis(ax2)
-        ax2.set_xlim(self._grid.max(), self._grid.min())
+        ax2.set_xlim(self._grid.min(), self._grid.max())  # stronger penalty to the right
         ax2.legend(loc="best")
         self._mark = _by_gid(ax2, "mark-alpha")[0]
         self._mark_text = _by_gid(ax2, "mark-alpha-label", "texts")[0]
@@ -166,6 +166,7 @@ class _GeometryExplorer(Explorer):
         a = s["alpha"]
         self._mark.set_xdata([a, a])
         self._mark_text.xy = (a, 1.0)
+        _place_mark_label(self._mark_text, self.ax2, a)
         self._mark_text.set_text(f"λ = {_fmt(a)}")
         self._dots.set_data([a] * 2, w)
         zeros = 2 - s["n_nonzero"]

@@ -81,7 +81,7 @@ class _OverfitExplorer(Explorer):
         plot_train_test(*s0["err_curves"], ax=ax2)
         ax2.set_yscale("log")
         lambda_axis(ax2)
-        ax2.set_xlim(self._params["alpha"].hi, self._params["alpha"].lo)
+        ax2.set_xlim(self._params["alpha"].lo, self._params["alpha"].hi)  # stronger to the right
         ax2.legend(loc="upper left", fontsize=8)
         self._tr = _by_gid(ax2, "train-error")[0]
         self._te = _by_gid(ax2, "test-error")[0]

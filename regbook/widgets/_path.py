@@ -12,7 +12,7 @@ from ..plotting import (PENALTY_LABELS, _color, lambda_axis, plot_coefficients, 
                         plot_train_test)
 from ._engine import (Explorer, _Param, _by_gid, _check_n_frames, _check_penalty,
                       _check_start_alpha, _fit_at, _fmt, _lambda_param, _lambda_range,
-                      _log_frames, _path)
+                      _log_frames, _path, _place_mark_label)
 
 _OBJECTIVE_TEXT = {
     "l1": "(1/2n)‖y − Xw − b‖² + λ‖w‖₁",
@@ -153,7 +153,7 @@ class _PathExplorer(Explorer):
         span = max(np.max(np.abs(path.coefs)) for path, _, _ in paths) or 1.0
         m = np.concatenate([np.ravel(a) for path in paths for a in path[1:] if a is not None])
         for ax in (self.ax_path, self.ax_err):
-            ax.set_xlim(grid.max(), grid.min())  # strong penalty on the left
+            ax.set_xlim(grid.min(), grid.max())  # stronger penalty to the right
             lambda_axis(ax)
         self.ax_path.set_ylim(-1.08 * span, 1.08 * span)
         self.ax_bar.set_ylim(-1.15 * span, 1.15 * span)
@@ -173,6 +173,7 @@ class _PathExplorer(Explorer):
         a, w = s["alpha"], s["coef"]
         self._mark.set_xdata([a, a])
         self._mark_text.xy = (a, 1.0)
+        _place_mark_label(self._mark_text, self.ax_path, a)
         self._mark_text.set_text(f"λ = {_fmt(a)}")
         self._err_mark.set_xdata([a, a])
         self._tr_dot.set_data([a], [s["train_mse"]])
@@ -214,8 +215,9 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     :func:`~regbook.plotting.plot_train_test` and
     :func:`~regbook.plotting.plot_coefficients`: the coefficient path with the
     current λ marked, the training (and test) mean squared error along λ, and the
-    coefficients at λ as bars (exact zeros circled). λ axes run from strong
-    penalty (left) to weak (right), as everywhere in the book.
+    coefficients at λ as bars (exact zeros circled). λ axes and the λ slider
+    run from weak penalty (left) to strong (right), as everywhere in the book:
+    drag right (or press Up/Right) for more penalty.
 
     Parameters
     ----------

@@ -52,12 +52,15 @@ def render(explorer, sparams, urls, texts):
     for p, i in zip(sparams, start):
         sid = f"{uid}-{p.name}"
         controls.append(
-            f'<label for="{sid}" style="display:inline-flex;align-items:center;gap:.4em;'
-            f'margin-right:1.2em;font-size:.9em">{escape(p.label)}'
+            # the name ("λ (more penalty →)") and the readout never break inside; on a narrow
+            # screen the readout wraps under the slider instead
+            f'<label for="{sid}" style="display:inline-flex;flex-wrap:wrap;align-items:center;'
+            f'gap:.4em;margin-right:1.2em;font-size:.9em">'
+            f'<span style="white-space:nowrap">{escape(p.label)}</span>'
             f'<input type="range" id="{sid}" min="0" max="{len(p.static) - 1}" step="1" '
             f'value="{i}" aria-label="{escape(p.aria)}" '
             f'aria-valuetext="{escape(p.readout(p.static[i]))}" style="width:180px">'
-            f'<output id="{sid}-value" for="{sid}" style="min-width:6em;'
+            f'<output id="{sid}-value" for="{sid}" style="min-width:6em;white-space:nowrap;'
             f'font-family:monospace">{escape(p.readout(p.static[i]))}</output></label>'
         )
     labels = [[p.readout(v) for v in p.static] for p in sparams]
