@@ -181,6 +181,11 @@ def one_se_index(alphas, mean, se, convention="lambda"):
     mean = check_array(mean, "mean", ndim=1)
     se = check_array(se, "se", ndim=1)
     convention = check_choice(convention, "convention", CONVENTIONS)
+    if not (alphas.size == mean.size == se.size):
+        raise ValueError(
+            "alphas, mean and se must have the same length (one entry per alpha), got "
+            f"len(alphas)={alphas.size}, len(mean)={mean.size}, len(se)={se.size}."
+        )
     best = int(np.argmin(mean))
     within = np.flatnonzero(mean <= mean[best] + se[best])
     strength = -alphas[within] if convention == "C" else alphas[within]

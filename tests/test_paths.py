@@ -191,7 +191,7 @@ def test_path_result_helpers(diabetes):
     np.testing.assert_allclose(path.l1_norm, np.abs(path.coefs).sum(1))
     assert np.all(np.diff(path.l1_norm) >= -1e-9)  # the lasso l1 norm grows as alpha falls
     np.testing.assert_array_equal(path.coef_at(path.alphas[7] * 1.01), path.coefs[7])
-    mid = np.sqrt(path.alphas[7] * path.alphas[8])
+    mid = 0.5 * (path.alphas[7] + path.alphas[8])  # linear in alpha, as the lasso path is
     np.testing.assert_allclose(path.coef_at(mid, interpolate=True),
                                0.5 * (path.coefs[7] + path.coefs[8]))
     assert path.penalty == "l1" and path.l1_ratio == 1.0
