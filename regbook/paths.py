@@ -920,7 +920,7 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     theta = np.zeros(smooth.dim)
     if fit_intercept:  # start from the best intercept-only model
         pbar = np.clip(t.mean(), 1e-12, 1 - 1e-12)
-        theta[-1] = float(np.log(pbar / (1 - pbar)))
+        theta[-1] = smooth.theta_intercept(float(np.log(pbar / (1 - pbar))))
     coefs = np.zeros((len(alphas), X.shape[1]))
     intercepts = np.zeros(len(alphas))
     n_iter = np.zeros(len(alphas), dtype=int)
@@ -931,7 +931,8 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
                              return_iterates=False, solver="logistic_path",
                              where=f" at alpha={alpha:.4g}")
         coefs[k], intercepts[k], n_iter[k] = res.coef, res.intercept, res.n_iter
-        theta = np.append(res.coef, res.intercept) if fit_intercept else res.coef.copy()
+        theta = (np.append(res.coef, smooth.theta_intercept(res.intercept)) if fit_intercept
+                 else res.coef.copy())
     penalty = "l1" if l1_ratio == 1.0 else ("l2" if l1_ratio == 0.0 else "elasticnet")
     return PathResult(alphas=alphas, coefs=coefs, intercepts=intercepts, feature_names=names,
                       n_iter=n_iter, penalty=penalty, l1_ratio=l1_ratio)

@@ -174,11 +174,14 @@ def _center(X, y, fit_intercept):
 
     For the squared loss the best intercept for any ``w`` is
     ``mean(y) - mean(X) @ w``, so fitting on centred data eliminates it exactly.
+    A mean that overflows gives non-finite centred data, which :func:`_check_magnitude`
+    turns into a clear error (hence no numpy warning here).
     """
     if fit_intercept:
-        X_mean = X.mean(axis=0)
-        y_mean = float(y.mean())
-        return X - X_mean, y - y_mean, X_mean, y_mean
+        with np.errstate(over="ignore", invalid="ignore"):
+            X_mean = X.mean(axis=0)
+            y_mean = float(y.mean())
+            return X - X_mean, y - y_mean, X_mean, y_mean
     return X, y, np.zeros(X.shape[1]), 0.0
 
 
@@ -186,7 +189,11 @@ class _Smooth:
     """The data-fit term in a form that caches ``X @ w`` ("margins").
 
     ``theta`` holds the weights, followed by the intercept when it is a free
-    variable (logistic loss with ``fit_intercept=True``).
+    variable (logistic loss with ``fit_intercept=True``). That intercept is stored
+    as ``beta = b / c`` with ``c`` the root-mean-square of the largest column of ``X``,
+    i.e. its column of ones is ``c`` instead of 1: in ``X``'s units, so that ``X * s``
+    gives the same problem rescaled (the same iterates, weights / s) instead of a
+    column of ones that dwarfs (or is dwarfed by) the features and stalls the steps.
     """
 
     def __init__(self, X, y, loss, fit_intercept):
@@ -202,11 +209,17 @@ class _Smooth:
         _check_magnitude(X, y if loss == "squared" else None)
         self.X, self.y = X, y
         self.dim = self.p + int(self.free_intercept)
+        c = float(np.sqrt(np.max(np.einsum("ij,ij->j", X, X), initial=0.0) / self.n))
+        self.c = c if c > 0.0 else 1.0
+
+    def theta_intercept(self, b):
+        """The stored intercept variable ``beta = b / c`` for an intercept ``b``."""
+        return b / self.c
 
     def margin(self, theta):
         m = self.X @ theta[: self.p]
         if self.free_intercept:
-            m = m + theta[-1]
+            m = m + self.c * theta[-1]
         return m
 
     def value(self, m):
@@ -222,18 +235,18 @@ class _Smooth:
             d = -self.y * expit(-self.y * m) / self.n
         g = self.X.T @ d
         if self.free_intercept:
-            g = np.append(g, d.sum())
+            g = np.append(g, self.c * d.sum())
         return g
 
     def lipschitz(self):
         if self.loss == "squared":
             return _sq_norm2(self.X) / self.n
-        A = np.column_stack([self.X, np.ones(self.n)]) if self.free_intercept else self.X
+        A = np.column_stack([self.X, np.full(self.n, self.c)]) if self.free_intercept else self.X
         return 0.25 * _sq_norm2(A) / self.n
 
     def intercept(self, theta):
         if self.free_intercept:
-            return float(theta[-1])
+            return float(self.c * theta[-1])
         if self.loss == "logistic":
             return 0.0
         return float(self.y_mean - self.x_mean @ theta[: self.p])
@@ -569,7 +582,10 @@ def lipschitz_constant(X, loss="squared", fit_intercept=True):
     check_choice(loss, "loss", _LOSSES)
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     y = np.zeros(X.shape[0])
-    return _Smooth(X, y, loss, fit_intercept).lipschitz()
+    smooth = _Smooth(X, y, loss, fit_intercept)
+    if smooth.free_intercept:  # the documented column of ones, not the solvers' rescaled one
+        return 0.25 * _sq_norm2(np.column_stack([smooth.X, np.ones(smooth.n)])) / smooth.n
+    return smooth.lipschitz()
 
 
 def ridge_closed_form(X, y, alpha, *, fit_intercept=True, method="svd"):
@@ -664,14 +680,14 @@ def _prox_gradient(smooth, theta, alpha, l1_ratio, *, use_prox, step, bound, acc
 
     def relative_kkt(th, g):  # g: gradient of the loss at th (intercept last, if free)
         worst = float(np.max(_kkt_violation(g[:p], th[:p], l1, l2), initial=0.0)) / scale
-        if smooth.free_intercept:  # a mean of probabilities: unit-free already
-            worst = max(worst, abs(float(g[p])))
+        if smooth.free_intercept:  # dL/db, a mean of probabilities: unit-free already
+            worst = max(worst, abs(float(g[p])) / smooth.c)
         return worst
 
     def mapping_small(v, x_new):  # the free test |v - x_new| / step <= tol, block by block
         d = np.abs(v - x_new) / step
         small = float(np.max(d[:p], initial=0.0)) <= tol * scale
-        return small and (not smooth.free_intercept or float(d[p]) <= tol)
+        return small and (not smooth.free_intercept or float(d[p]) / smooth.c <= tol)
 
     m_x = smooth.margin(theta)
     f_x = F(theta, m_x)
