@@ -336,6 +336,8 @@ def alpha_max(X, y, l1_ratio=1.0, fit_intercept=True):
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
     l1_ratio : float in (0, 1], default=1.0
         ``0`` (pure ridge) has no finite ``alpha_max`` and raises.
@@ -387,7 +389,8 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
     Parameters
     ----------
     X : array_like (n_samples, n_features)
-        The design matrix.
+        The design matrix, dense (for a scipy.sparse matrix pass ``X.toarray()``).
+        Computed in float64: float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
         The targets.
     l1_ratio : float in (0, 1], default=1.0
@@ -466,6 +469,8 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
     alphas : array_like (n_alphas,), >= 0
         The book's λ (not ``Ridge``'s alpha), kept in the given order.
@@ -594,12 +599,15 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
     l1_ratio : float in [0, 1], default=0.5
         ``r`` above; ``l1_ratio=0`` needs an explicit ``alphas`` grid.
-    alphas : array_like, default=None
+    alphas : array_like or int, default=None
         Penalty strengths in the book's λ; sorted into decreasing order. Default:
-        :func:`alpha_grid` with ``n_alphas`` and ``eps``.
+        :func:`alpha_grid` with ``n_alphas`` and ``eps``. An int is the number of
+        points of that grid (scikit-learn 1.9's spelling of ``n_alphas``).
     n_alphas : int, default=100
         Number of points of the default grid (ignored when ``alphas`` is given).
     eps : float, default=0.001
@@ -718,12 +726,14 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     Parameters
     ----------
     X : array_like (n_samples, n_features)
-        The design matrix.
+        The design matrix, dense (for a scipy.sparse matrix pass ``X.toarray()``).
+        Computed in float64: float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
         The targets.
-    alphas : array_like, default=None
+    alphas : array_like or int, default=None
         Penalty strengths in the book's λ; sorted into decreasing order. Default:
-        :func:`alpha_grid` with ``n_alphas`` and ``eps``.
+        :func:`alpha_grid` with ``n_alphas`` and ``eps``. An int is the number of
+        points of that grid (scikit-learn 1.9's spelling of ``n_alphas``).
     n_alphas : int, default=100
         Number of points of the default grid (ignored when ``alphas`` is given).
     eps : float, default=1e-3
@@ -823,9 +833,12 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,), two classes
     Cs, alphas : array_like, default=None
-        Give at most one. Default: for ``l1_ratio > 0`` a grid of ``n_alphas``
+        Give at most one (``alphas`` may also be an int: the number of points of the
+        default grid, as ``n_alphas``). Default: for ``l1_ratio > 0`` a grid of ``n_alphas``
         log-spaced alphas from the smallest alpha with all-zero weights down to
         ``eps`` times it; for ``l1_ratio = 0`` ``Cs = logspace(-4, 4, n_alphas)``.
     l1_ratio : float in [0, 1], default=1.0

@@ -395,3 +395,113 @@ def test_dual_gaps_only_for_the_squared_loss_paths(diabetes):
     X, y = diabetes
     assert lasso_path(X, y, n_alphas=5).dual_gaps.shape == (5,)
     assert ridge_path(X, y, [1.0]).dual_gaps is None
+
+
+# ---------------------------------------------------------------- inputs (issue 19 §3)
+def test_alphas_int_is_the_number_of_alphas_like_scikit_learn_1_9(diabetes):
+    """scikit-learn 1.9 spells the grid size alphas=<int>; regbook builds the same grid."""
+    X, y = diabetes
+    Xc, yc = X - X.mean(0), y - y.mean()
+    sk_alphas, _, _ = sk_lasso_path(Xc, yc, alphas=7)
+    np.testing.assert_allclose(lasso_path(X, y, alphas=7).alphas, sk_alphas, rtol=1e-12)
+    sk_alphas, _, _ = sk_enet_path(Xc, yc, l1_ratio=0.3, alphas=5, eps=1e-2)
+    np.testing.assert_allclose(enet_path(X, y, l1_ratio=0.3, alphas=5, eps=1e-2).alphas,
+                               sk_alphas, rtol=1e-12)
+    assert len(logistic_path(X[:, :3], y > np.median(y), alphas=4).alphas) == 4
+    for bad in (0, -3):
+        with pytest.raises(ValueError, match=r"^alphas \(an int: the number of alphas\) must be"):
+            lasso_path(X, y, alphas=bad)
+
+
+@pytest.mark.parametrize("eps", [1.0, 2.0, 10.0])
+def test_eps_outside_0_1_is_rejected(diabetes, eps):
+    X, y = diabetes
+    for call in (lambda: alpha_grid(X, y, eps=eps), lambda: lasso_path(X, y, eps=eps),
+                 lambda: logistic_path(X[:, :3], y > np.median(y), eps=eps)):
+        with pytest.raises(ValueError, match=r"^eps must be in \(0, 1\)"):
+            call()
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf, np.nan])
+def test_non_finite_alphas_get_advice_about_the_grid(diabetes, bad):
+    X, y = diabetes
+    for call in (lambda: lasso_path(X, y, alphas=[bad, 1.0]),
+                 lambda: enet_path(X, y, alphas=[1.0, bad]),
+                 lambda: ridge_path(X, y, [bad])):
+        with pytest.raises(ValueError, match=r"^alphas must be finite penalty strengths") as err:
+            call()
+        assert "impute" not in str(err.value) and "alpha_max" in str(err.value)
+
+
+def test_sparse_X_gets_the_toarray_advice(diabetes):
+    import scipy.sparse as sp
+
+    X, y = diabetes
+    Xs = sp.csr_matrix(np.where(np.abs(X) > 0.05, X, 0.0))
+    calls = {"lasso_path": lambda: lasso_path(Xs, y), "enet_path": lambda: enet_path(Xs, y),
+             "ridge_path": lambda: ridge_path(Xs, y, [1.0]), "alpha_max": lambda: alpha_max(Xs, y),
+             "alpha_grid": lambda: alpha_grid(Xs, y),
+             "logistic_path": lambda: logistic_path(Xs, y > np.median(y))}
+    for name, call in calls.items():
+        with pytest.raises(TypeError, match=r"^X is a sparse matrix.*pass X\.toarray\(\)") as err:
+            call()
+        assert "encode text" not in str(err.value), name  # not the circular OneHotEncoder advice
+    # and the advice works: the dense copy gives scikit-learn's answer
+    path = lasso_path(Xs.toarray(), y, alphas=[1.0], fit_intercept=False)
+    _, sk_coefs, _ = sk_lasso_path(Xs.toarray(), y, alphas=[1.0], tol=1e-12)
+    np.testing.assert_allclose(path.coefs[0], sk_coefs[:, 0], atol=1e-6)
+
+
+def test_float32_input_is_computed_and_returned_in_float64(diabetes):
+    """As the docstrings say: float32 in, float64 out, the same as the upcast data's path."""
+    X, y = diabetes
+    X32, y32 = X.astype(np.float32), y.astype(np.float32)
+    for fn in (lasso_path, enet_path):
+        got = fn(X32, y32, n_alphas=10)
+        ref = fn(X32.astype(np.float64), y32.astype(np.float64), n_alphas=10)
+        assert got.coefs.dtype == np.float64 and got.alphas.dtype == np.float64
+        np.testing.assert_array_equal(got.coefs, ref.coefs)
+    ridge = ridge_path(X32, y32, [0.1])
+    assert ridge.coefs.dtype == np.float64
+
+
+def test_coef_at_interpolates_linearly_in_alpha_exactly_between_lars_knots(diabetes):
+    """Between two consecutive LARS knots the lasso path is linear in alpha, so a path
+    computed only at the two knots gives, by coef_at, the exact solution in between
+    (checked against LARS itself and scikit-learn's Lasso there)."""
+    from sklearn.linear_model import Lasso
+
+    X, y = diabetes
+    Xc, yc = X - X.mean(0), y - y.mean()
+    knots, _, lars_coefs = lars_path(Xc, yc, method="lasso")
+    for k in (2, 4, 6):
+        hi, lo = knots[k], knots[k + 1]
+        path = lasso_path(X, y, alphas=[hi, lo])
+        for frac in (0.25, 0.5, 0.9):
+            a = lo + frac * (hi - lo)
+            lars_at = lars_coefs[:, k] + (hi - a) / (hi - lo) * (lars_coefs[:, k + 1]
+                                                                 - lars_coefs[:, k])
+            sk = Lasso(alpha=a, tol=1e-14, max_iter=10**6).fit(X, y).coef_
+            got = path.coef_at(a, interpolate=True)
+            np.testing.assert_allclose(got, sk, atol=1e-6 * np.abs(sk).max())
+            np.testing.assert_allclose(got, lars_at, atol=1e-6 * np.abs(sk).max())
+
+
+def test_coef_at_warns_outside_the_grid(diabetes):
+    import warnings
+
+    X, y = diabetes
+    path = lasso_path(X, y, n_alphas=10, eps=1e-2)
+    with pytest.warns(UserWarning, match=r"^coef_at: alpha=.* is outside the path's grid"):
+        low = path.coef_at(path.alphas[-1] / 10)
+    np.testing.assert_array_equal(low, path.coefs[-1])
+    with pytest.warns(UserWarning, match="outside the path's grid"):
+        path.coef_at(path.alphas[-1] / 10, interpolate=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # above alpha_max every lasso weight is zero: exact, so no warning
+        np.testing.assert_array_equal(path.coef_at(10 * path.alphas[0]), np.zeros(X.shape[1]))
+        path.coef_at(path.alphas[3])
+    ridge = ridge_path(X, y, [0.1, 1.0])
+    with pytest.warns(UserWarning, match="outside the path's grid"):
+        ridge.coef_at(10.0)  # ridge weights keep shrinking above the grid
