@@ -505,3 +505,64 @@ def test_coef_at_warns_outside_the_grid(diabetes):
     ridge = ridge_path(X, y, [0.1, 1.0])
     with pytest.warns(UserWarning, match="outside the path's grid"):
         ridge.coef_at(10.0)  # ridge weights keep shrinking above the grid
+
+
+# ------------------------------------------------ the strong-rule safety net (issue 19 §3, F3)
+def _many_actives(seed):
+    """p = 400 or 300 with ~150 true features: a coarse grid takes the support from tens to
+    ~150-200 in one step, more than the engine's max(100, #non-zero) candidates."""
+    rng = np.random.default_rng(seed)
+    n, p = [(200, 400), (500, 300), (200, 400)][seed]
+    rho = 0.6
+    X = np.sqrt(1 - rho) * rng.standard_normal((n, p)) + np.sqrt(rho) * rng.standard_normal((n, 1))
+    w = np.zeros(p)
+    w[rng.choice(p, 150, replace=False)] = rng.normal(0.0, 1.0, 150)
+    return X, X @ w + 0.5 * rng.standard_normal(n)
+
+
+def _capped_working_set_misses(Xc, yc, alphas, coefs, l1_ratio):
+    """Active features at alphas[k] outside the working set the engine's documented rule
+    builds from the solution at alphas[k-1]: the non-zero weights plus at most
+    max(100, #non-zero) features passing the sequential strong rule, largest |x_j^T r| / n
+    first. Each one must have been re-added by the full KKT check."""
+    n = Xc.shape[0]
+    missed = 0
+    for k in range(1, len(alphas)):
+        w = coefs[k - 1]
+        score = np.abs(Xc.T @ (yc - Xc @ w)) / n
+        nz, zero = np.flatnonzero(w), np.flatnonzero(w == 0)
+        cand = zero[score[zero] >= l1_ratio * (2 * alphas[k] - alphas[k - 1])]
+        picks = cand[np.argsort(-score[cand], kind="stable")[: max(100, nz.size)]]
+        missed += len(set(np.flatnonzero(coefs[k])) - set(nz) - set(picks))
+    return missed
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.7])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_full_kkt_check_readds_what_the_capped_working_set_missed(seed, l1_ratio):
+    """In the DEFAULT stopping mode (KKT, no gap_tol): the working set provably misses
+    active features (checked from scikit-learn's solutions, independent of the engine),
+    and the path is still the exact solution of the full problem: the KKT conditions
+    written out here hold over ALL features, and the weights are scikit-learn's."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    X, y = _many_actives(seed)
+    n = X.shape[0]
+    Xc, yc = X - X.mean(0), y - y.mean()
+    alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=4, eps=1e-2)
+    _, sk, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=alphas, tol=1e-13,
+                            max_iter=100_000)
+    sk = sk.T
+    missed = _capped_working_set_misses(Xc, yc, alphas, sk, l1_ratio)
+    assert missed >= 3, f"the cap does not bind (only {missed} misses): the test would be empty"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        path = enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas)
+    scale = np.abs(Xc.T @ yc).max() / n
+    for k, a in enumerate(alphas):
+        assert _kkt_max(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio) <= 1e-9 * scale
+        np.testing.assert_allclose(path.coefs[k], sk[k], rtol=0,
+                                   atol=1e-6 * max(np.abs(sk[k]).max(), 1e-300))
+        assert set(np.flatnonzero(np.abs(sk[k]) > 1e-6)) <= set(np.flatnonzero(path.coefs[k]))
