@@ -24,7 +24,10 @@ For the logistic loss the intercept is one more (unpenalized) variable.
 
 Each solver returns a :class:`SolverResult`. Step sizes default to ``1 / L``
 where ``L`` is the Lipschitz constant of the loss gradient
-(:func:`lipschitz_constant`); a step that makes the objective grow raises a
+(:func:`lipschitz_constant`; for the logistic loss with an intercept the solvers
+carry the intercept in the units of ``X``, as ``b = c beta`` with ``c`` the
+root-mean-square of the largest column, so ``L`` is that of ``[X, c]``: a column
+of ones would dwarf features in small units and stall every step); a step that makes the objective grow raises a
 ``ValueError`` naming ``step``, 1/L and (for gradient and proximal-gradient steps,
 which decrease the objective for any step below 2/L) 2/L, instead of returning NaN.
 A solver that stops at ``max_iter`` before reaching ``tol`` emits a
