@@ -684,6 +684,7 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
                              "here is the primal value itself. Use tol (the KKT rule) or ridge_path.")
     names = _feature_names(feature_names, X.shape[1])
     alphas, n_alphas = _n_alphas_from(alphas, n_alphas)
+    eps = _check_eps(eps)  # also when alphas is given: a wrong eps is a mistake either way
     if alphas is None:
         alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=n_alphas, eps=eps,
                             fit_intercept=fit_intercept)

@@ -417,6 +417,7 @@ def test_alphas_int_is_the_number_of_alphas_like_scikit_learn_1_9(diabetes):
 def test_eps_outside_0_1_is_rejected(diabetes, eps):
     X, y = diabetes
     for call in (lambda: alpha_grid(X, y, eps=eps), lambda: lasso_path(X, y, eps=eps),
+                 lambda: enet_path(X, y, alphas=[1.0], eps=eps),
                  lambda: logistic_path(X[:, :3], y > np.median(y), eps=eps)):
         with pytest.raises(ValueError, match=r"^eps must be in \(0, 1\)"):
             call()
