@@ -22,6 +22,11 @@ __all__ = [
 
 
 def _to_float_array(value, name):
+    if hasattr(value, "tocsr") and hasattr(value, "toarray"):  # scipy.sparse, without importing it
+        raise TypeError(
+            f"{name} is a sparse matrix; regbook computes with dense arrays: pass "
+            f"{name}.toarray() (or OneHotEncoder(sparse_output=False) for encoded categories)."
+        )
     try:
         arr = np.asarray(value)
     except Exception as exc:  # pragma: no cover - exotic objects
@@ -47,6 +52,9 @@ def _to_float_array(value, name):
 
 def check_array(value, name="X", *, ndim=2, min_samples=1, allow_nan=False):
     """Return ``value`` as a new float64 array after checking its shape and values.
+
+    regbook computes in float64: float32 (or int, bool) input is upcast, and every
+    result (weights, paths) is float64.
 
     Parameters
     ----------

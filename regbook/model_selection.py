@@ -41,6 +41,7 @@ from sklearn.preprocessing import StandardScaler
 
 from ._validation import check_array, check_choice, check_positive_int, check_X_y
 from .paths import enet_path, ridge_path
+from .solvers import _center, _check_magnitude
 
 __all__ = ["CVResult", "TrainTestResult", "cv_curve", "train_test_curve", "one_se_index"]
 
@@ -181,6 +182,11 @@ def one_se_index(alphas, mean, se, convention="lambda"):
     mean = check_array(mean, "mean", ndim=1)
     se = check_array(se, "se", ndim=1)
     convention = check_choice(convention, "convention", CONVENTIONS)
+    if not (alphas.size == mean.size == se.size):
+        raise ValueError(
+            "alphas, mean and se must have the same length (one entry per alpha), got "
+            f"len(alphas)={alphas.size}, len(mean)={mean.size}, len(se)={se.size}."
+        )
     best = int(np.argmin(mean))
     within = np.flatnonzero(mean <= mean[best] + se[best])
     strength = -alphas[within] if convention == "C" else alphas[within]
@@ -398,6 +404,9 @@ def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scori
     """
     _check_estimator(estimator)
     X, y = check_X_y(X, y, min_samples=2)
+    # Before StandardScaler (whose variance would overflow into NaN) and the folds: data
+    # beyond float64's range get one clear "rescale X and y" error.
+    _check_magnitude(*_center(X, y, True)[:2])
     alphas = check_array(alphas, "alphas", ndim=1)
     if not isinstance(param_name, str):
         raise TypeError(f"param_name must be a string, got {type(param_name).__name__}.")

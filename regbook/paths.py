@@ -52,7 +52,7 @@ that both reach the same weights, and scikit-learn's.
 
 Convergence at each alpha uses, by default, the one stopping rule of
 :mod:`regbook.solvers`: the largest KKT violation over all features is at most
-``tol * max(1, max|X^T y| / n)`` (``X``, ``y`` centred when ``fit_intercept``;
+``tol * max|X^T y| / n`` (``X``, ``y`` centred when ``fit_intercept``;
 ``max|X^T y| / n`` is the largest gradient of the loss at ``w = 0``). With
 ``gap_tol`` it is scikit-learn's rule instead: the duality gap
 (:func:`regbook.solvers.duality_gap`) is at most ``gap_tol * ||y||^2 / n``, so
@@ -63,6 +63,8 @@ with the same rule.
 """
 from __future__ import annotations
 
+import numbers
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -78,6 +80,8 @@ from ._validation import (
 from ._fastcd import enet_path_cd
 from .solvers import (
     _center,
+    _check_magnitude,
+    _overflow_error,
     _prox_gradient,
     _Smooth,
     _tol_scale,
@@ -172,17 +176,21 @@ class PathResult:
 
         By default returns the coefficients at the grid alpha nearest to
         ``alpha`` in log scale (exact solutions only). With
-        ``interpolate=True`` the coefficients are linearly interpolated in
-        ``log(alpha)`` between the two neighbouring grid points (the lasso path
-        is piecewise linear in alpha, so this is an approximation between
-        knots); outside the grid the end value is returned.
+        ``interpolate=True`` they are interpolated linearly **in alpha** between
+        the two neighbouring grid points: the lasso path is piecewise linear in
+        alpha, so this is exact when no knot (a feature entering or leaving) lies
+        between them, and an approximation otherwise.
+
+        Outside the grid the end value is returned with a ``UserWarning``, except
+        above the largest alpha of an L1 / Elastic Net path whose weights are all
+        zero there (they stay zero for every larger alpha, so the answer is exact).
 
         Parameters
         ----------
         alpha : float > 0
             The penalty strength, in the book's λ like :attr:`alphas`.
         interpolate : bool, default=False
-            Interpolate in ``log(alpha)`` instead of taking the nearest grid point.
+            Interpolate linearly in alpha instead of taking the nearest grid point.
 
         Returns
         -------
@@ -196,21 +204,35 @@ class PathResult:
         >>> path = ridge_path(X, y, [0.1, 1.0], fit_intercept=False)
         >>> path.coef_at(0.9).round(3)  # λ = 1, i.e. Ridge alpha = n λ = 3: w = y / (1 + 3)
         array([0.75, 0.5 , 0.25])
+
+        On an orthogonal design the lasso weight is ``soft_threshold(x^T y / n, λ)``,
+        linear in λ between knots, so interpolation is exact there:
+
+        >>> lasso = lasso_path(X * np.sqrt(3), y * np.sqrt(3), alphas=[2.0, 1.5],
+        ...                    fit_intercept=False)
+        >>> lasso.coef_at(1.7, interpolate=True).round(12)  # max(y - 1.7, 0)
+        array([1.3, 0.3, 0. ])
         """
         alpha = check_positive(alpha, "alpha")
+        interpolate = check_bool(interpolate, "interpolate")
         alphas = np.asarray(self.alphas, dtype=float)
-        with np.errstate(divide="ignore"):
-            log_grid = np.log(alphas)
-        log_a = np.log(alpha)
+        lo, hi = float(alphas.min()), float(alphas.max())
+        top = int(np.argmax(alphas))
+        exact_above = self.l1_ratio > 0 and not np.any(self.coefs[top])
+        if alpha < lo * (1.0 - 1e-12) or (alpha > hi * (1.0 + 1e-12) and not exact_above):
+            end = lo if alpha < lo else hi
+            warnings.warn(
+                f"coef_at: alpha={alpha:.4g} is outside the path's grid [{lo:.4g}, {hi:.4g}]; "
+                f"returning the coefficients at the nearest end, alpha={end:.4g}. Compute the "
+                "path on a grid that contains alpha (alphas=[...]) for its exact weights.",
+                UserWarning, stacklevel=2)
         if not interpolate:
-            k = int(np.argmin(np.abs(log_grid - log_a)))
+            with np.errstate(divide="ignore"):
+                k = int(np.argmin(np.abs(np.log(alphas) - np.log(alpha))))
             return self.coefs[k].copy()
-        order = np.argsort(log_grid)
-        lg, cf = log_grid[order], self.coefs[order]
-        out = np.empty(cf.shape[1])
-        for j in range(cf.shape[1]):
-            out[j] = np.interp(log_a, lg, cf[:, j])
-        return out
+        order = np.argsort(alphas, kind="stable")
+        ag, cf = alphas[order], self.coefs[order]
+        return np.array([np.interp(alpha, ag, cf[:, j]) for j in range(cf.shape[1])])
 
     def plot(self, ax=None, **kwargs):
         """Draw the path with :func:`regbook.plotting.plot_path`; returns the axes.
@@ -261,13 +283,40 @@ def _feature_names(feature_names, n_features):
     return names
 
 
+def _n_alphas_from(alphas, n_alphas):
+    """scikit-learn 1.9 spells the number of grid points ``alphas=<int>``: accept it.
+
+    Returns ``(alphas, n_alphas)``, with ``alphas=None`` when an int was given.
+    """
+    if isinstance(alphas, (numbers.Integral, np.integer)) and not isinstance(alphas, bool):
+        return None, check_positive_int(int(alphas), "alphas (an int: the number of alphas)")
+    return alphas, n_alphas
+
+
 def _check_alphas(alphas, name="alphas", *, sort=True):
-    arr = check_array(alphas, name, ndim=1)
+    arr = check_array(alphas, name, ndim=1, allow_nan=True)
+    if not np.all(np.isfinite(arr)):
+        bad = arr[~np.isfinite(arr)][0]
+        raise ValueError(
+            f"{name} must be finite penalty strengths, got {bad}. An infinite alpha only "
+            "zeroes every weight, which happens from alpha_max(X, y) on: use a grid that starts "
+            "there (alpha_grid(X, y), or alphas=None for the default grid)."
+        )
     if np.any(arr < 0):
         raise ValueError(f"{name} must all be >= 0 (penalty strengths), got min {arr.min()}.")
     if sort:
         arr = np.sort(arr)[::-1]
     return arr
+
+
+def _check_eps(eps):
+    eps = check_positive(eps, "eps")
+    if eps >= 1.0:
+        raise ValueError(
+            f"eps must be in (0, 1): it is alpha_min / alpha_max, the length of the decreasing "
+            f"grid (e.g. eps=1e-3 spans three decades below alpha_max), got {eps}."
+        )
+    return eps
 
 
 # ---------------------------------------------------------------------------
@@ -287,6 +336,8 @@ def alpha_max(X, y, l1_ratio=1.0, fit_intercept=True):
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
     l1_ratio : float in (0, 1], default=1.0
         ``0`` (pure ridge) has no finite ``alpha_max`` and raises.
@@ -318,7 +369,11 @@ def alpha_max(X, y, l1_ratio=1.0, fit_intercept=True):
             "no alpha_max; pass an explicit grid (alphas=...) or use l1_ratio > 0."
         )
     Xc, yc, _, _ = _center(X, y, fit_intercept)
-    return float(np.max(np.abs(Xc.T @ yc)) / (X.shape[0] * l1_ratio))
+    _check_magnitude(Xc, yc)
+    a_max = float(np.max(np.abs(Xc.T @ yc)) / (X.shape[0] * l1_ratio))
+    if not np.isfinite(a_max):
+        raise _overflow_error("alpha_max = max|X^T y| / (n l1_ratio)")
+    return a_max
 
 
 def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
@@ -326,13 +381,16 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
 
     The same grid scikit-learn's ``lasso_path``/``LassoCV`` build by default
     (``np.geomspace(alpha_max, eps * alpha_max, n_alphas)``). If ``y`` is
-    constant (``alpha_max`` is 0) every entry is the float resolution, as in
-    scikit-learn.
+    constant (``alpha_max`` is 0, or at rounding level relative to
+    ``max|X| max|y|``) every entry is the float resolution, as in scikit-learn
+    (or ``alpha_max`` if larger: all weights are zero there). The grid scales with
+    the data: ``X * s``, ``y * t`` give the grid times ``s * t``.
 
     Parameters
     ----------
     X : array_like (n_samples, n_features)
-        The design matrix.
+        The design matrix, dense (for a scipy.sparse matrix pass ``X.toarray()``).
+        Computed in float64: float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
         The targets.
     l1_ratio : float in (0, 1], default=1.0
@@ -340,7 +398,7 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
         ``0`` (pure ridge) has no finite ``alpha_max`` and raises.
     n_alphas : int, default=100
         Number of grid points.
-    eps : float > 0, default=1e-3
+    eps : float in (0, 1), default=1e-3
         Length of the grid: the last point is ``eps * alpha_max`` (``alpha_min / alpha_max``).
     fit_intercept : bool, default=True
         Compute ``alpha_max`` on centred ``X`` and ``y``, as the path functions do
@@ -373,11 +431,17 @@ def alpha_grid(X, y, l1_ratio=1.0, n_alphas=100, eps=1e-3, fit_intercept=True):
     (0.0, True)
     """
     n_alphas = check_positive_int(n_alphas, "n_alphas")
-    eps = check_positive(eps, "eps")
+    eps = _check_eps(eps)
     a_max = alpha_max(X, y, l1_ratio=l1_ratio, fit_intercept=fit_intercept)
     resolution = np.finfo(np.float64).resolution
-    if a_max <= resolution:
-        return np.full(n_alphas, resolution)
+    # y constant up to rounding: scikit-learn tests alpha_max <= resolution, an absolute
+    # floor that would also catch real data in small units (X, y ~ 1e-8 give alpha_max
+    # ~ 1e-16); measured relative to max|X| max|y| instead, the test is unit-free.
+    Xa, ya = check_X_y(X, y)
+    size = (float(np.max(np.abs(Xa - Xa.mean(axis=0) if fit_intercept else Xa)))
+            * float(np.max(np.abs(ya))))
+    if a_max <= resolution * size or a_max == 0.0:
+        return np.full(n_alphas, max(resolution, a_max))
     return np.geomspace(a_max, a_max * eps, num=n_alphas)
 
 
@@ -405,6 +469,8 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
     alphas : array_like (n_alphas,), >= 0
         The book's λ (not ``Ridge``'s alpha), kept in the given order.
@@ -445,11 +511,14 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
     alphas = _check_alphas(alphas, sort=False)
     names = _feature_names(feature_names, X.shape[1])
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
+    _check_magnitude(Xc, yc)
     U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
     Uty = U.T @ yc
-    denom = s[None, :] ** 2 + X.shape[0] * alphas[:, None]  # s^2 + n λ (Ridge alpha = n λ)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        factors = np.where(denom > 0, s[None, :] / np.where(denom > 0, denom, 1.0), 0.0)
+    # s / (s^2 + n λ) (Ridge alpha = n λ), as 1 / (s + n λ / s): s^2 is never formed, and
+    # directions with s = 0 (or below rounding) get weight 0, the minimum-norm solution.
+    keep = s > s.max(initial=0.0) * max(Xc.shape) * np.finfo(float).eps
+    factors = np.zeros((len(alphas), s.size))
+    factors[:, keep] = 1.0 / (s[None, keep] + X.shape[0] * alphas[:, None] / s[None, keep])
     coefs = (factors * Uty[None, :]) @ Vt
     intercepts = y_mean - coefs @ X_mean if fit_intercept else np.zeros(len(alphas))
     return PathResult(
@@ -483,13 +552,16 @@ def _enet_path_core(X, y, alphas, l1_ratio, tol, gap_tol, max_iter, a_max):
     c = X.T @ y / n  # minus the gradient of the loss at w = 0
     if p == 0 or np.max(np.abs(c), initial=0.0) == 0.0:  # constant y: every solution is w = 0
         return coefs, n_iters, np.zeros(len(alphas))
-    scale = _tol_scale(c)
+    scale = _tol_scale(c)  # relative, no floor: the same stopping point in any units
     use_gap = gap_tol is not None
     gap_abs = gap_tol * float(y @ y) / n if use_gap else 0.0
     coefs, n_iters, gaps, kkts, converged = enet_path_cd(
         np.ascontiguousarray(X.T), np.ascontiguousarray(y), np.ascontiguousarray(alphas, float),
         float(l1_ratio), float(a_max), use_gap, gap_abs, tol * scale, int(max_iter),
         n >= p and p <= _GRAM_MAX_FEATURES)
+    if not (np.all(np.isfinite(coefs)) and np.all(np.isfinite(gaps))
+            and np.all(np.isfinite(kkts))):
+        raise _overflow_error("enet_path: a weight, duality gap or KKT residual")
     for k in np.flatnonzero(~converged):
         what = (f"duality gap {gaps[k]:.3g} > gap_tol * ||y||^2 / n = {gap_abs:.3g}" if use_gap
                 else None)
@@ -527,12 +599,15 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
     l1_ratio : float in [0, 1], default=0.5
         ``r`` above; ``l1_ratio=0`` needs an explicit ``alphas`` grid.
-    alphas : array_like, default=None
+    alphas : array_like or int, default=None
         Penalty strengths in the book's λ; sorted into decreasing order. Default:
-        :func:`alpha_grid` with ``n_alphas`` and ``eps``.
+        :func:`alpha_grid` with ``n_alphas`` and ``eps``. An int is the number of
+        points of that grid (scikit-learn 1.9's spelling of ``n_alphas``).
     n_alphas : int, default=100
         Number of points of the default grid (ignored when ``alphas`` is given).
     eps : float, default=0.001
@@ -541,7 +616,7 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
         Fit an unpenalized intercept: centre ``X`` and ``y``, and ``b = ybar - xbar @ w``.
     tol : float, default=1e-10
         Stop at each alpha when the largest KKT violation is at most
-        ``tol * max(1, max|X^T y| / n)`` (the stopping rule of
+        ``tol * max|X^T y| / n`` (the stopping rule of
         :mod:`regbook.solvers`, ``X`` and ``y`` centred when ``fit_intercept``).
     gap_tol : float > 0 or None, default=None
         None: stop on ``tol`` (above). A number: stop at each alpha when the
@@ -608,6 +683,8 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
             raise ValueError("gap_tol needs l1_ratio > 0: without an L1 part the duality gap used "
                              "here is the primal value itself. Use tol (the KKT rule) or ridge_path.")
     names = _feature_names(feature_names, X.shape[1])
+    alphas, n_alphas = _n_alphas_from(alphas, n_alphas)
+    eps = _check_eps(eps)  # also when alphas is given: a wrong eps is a mistake either way
     if alphas is None:
         alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=n_alphas, eps=eps,
                             fit_intercept=fit_intercept)
@@ -616,6 +693,7 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     if l1_ratio == 0.0 and np.any(alphas == 0):
         raise ValueError("alphas must be > 0 when l1_ratio=0 (ridge); use ridge_path for alpha=0.")
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
+    _check_magnitude(Xc, yc)
     a_max = alpha_max(X, y, l1_ratio, fit_intercept) if l1_ratio > 0 else np.inf
     args = (Xc, yc, alphas, l1_ratio, tol, gap_tol, max_iter, a_max)
     if blas_threads is None:
@@ -649,12 +727,14 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     Parameters
     ----------
     X : array_like (n_samples, n_features)
-        The design matrix.
+        The design matrix, dense (for a scipy.sparse matrix pass ``X.toarray()``).
+        Computed in float64: float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,)
         The targets.
-    alphas : array_like, default=None
+    alphas : array_like or int, default=None
         Penalty strengths in the book's λ; sorted into decreasing order. Default:
-        :func:`alpha_grid` with ``n_alphas`` and ``eps``.
+        :func:`alpha_grid` with ``n_alphas`` and ``eps``. An int is the number of
+        points of that grid (scikit-learn 1.9's spelling of ``n_alphas``).
     n_alphas : int, default=100
         Number of points of the default grid (ignored when ``alphas`` is given).
     eps : float, default=1e-3
@@ -663,7 +743,7 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
         Fit an unpenalized intercept: centre ``X`` and ``y``, and ``b = ybar - xbar @ w``.
     tol : float, default=1e-10
         Stop at each alpha when the largest KKT violation is at most
-        ``tol * max(1, max|X^T y| / n)`` (see :func:`enet_path`).
+        ``tol * max|X^T y| / n`` (see :func:`enet_path`).
     gap_tol : float > 0 or None, default=None
         Stop on the duality gap instead, as scikit-learn does with ``tol=gap_tol``
         (see :func:`enet_path`).
@@ -754,9 +834,12 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     Parameters
     ----------
     X : array_like (n_samples, n_features)
+        Dense (for a scipy.sparse matrix pass ``X.toarray()``). Computed in float64:
+        float32 (or int) input is upcast and every result is float64.
     y : array_like (n_samples,), two classes
     Cs, alphas : array_like, default=None
-        Give at most one. Default: for ``l1_ratio > 0`` a grid of ``n_alphas``
+        Give at most one (``alphas`` may also be an int: the number of points of the
+        default grid, as ``n_alphas``). Default: for ``l1_ratio > 0`` a grid of ``n_alphas``
         log-spaced alphas from the smallest alpha with all-zero weights down to
         ``eps`` times it; for ``l1_ratio = 0`` ``Cs = logspace(-4, 4, n_alphas)``.
     l1_ratio : float in [0, 1], default=1.0
@@ -769,7 +852,7 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
         ``alpha_min / alpha_max`` of the default L1/EN grid.
     tol : float, default=1e-8
         Stop at each alpha when the KKT residual (intercept included) is at most
-        ``tol * max(1, ||grad loss(0, 0)||_inf)``, the stopping rule of
+        ``tol * ||grad_w loss(0, 0)||_inf``, the stopping rule of
         :mod:`regbook.solvers`.
     max_iter : int, default=20000
         Maximum FISTA steps per alpha.
@@ -821,8 +904,9 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     restart = check_bool(restart, "restart")
     tol = check_positive(tol, "tol")
     max_iter = check_positive_int(max_iter, "max_iter")
+    alphas, n_alphas = _n_alphas_from(alphas, n_alphas)
     n_alphas = check_positive_int(n_alphas, "n_alphas")
-    eps = check_positive(eps, "eps")
+    eps = _check_eps(eps)
     names = _feature_names(feature_names, X.shape[1])
     n = X.shape[0]
     if Cs is not None and alphas is not None:
@@ -838,7 +922,8 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
         # The loss gradient at w = 0 (best intercept, or b = 0) is X^T (p0 - t) / n with
         # p0 = mean(t) (or 1/2): the squared-loss alpha_max of the targets t (or t - 1/2).
         a_max = alpha_max(X, t if fit_intercept else t - 0.5, l1_ratio, fit_intercept)
-        a_max = max(a_max, np.finfo(float).resolution)
+        if a_max == 0.0:  # labels unrelated to every column: as alpha_grid, scikit-learn's value
+            a_max = np.finfo(float).resolution
         alphas = np.geomspace(a_max, a_max * eps, n_alphas)
     else:
         alphas = np.sort(1.0 / (np.logspace(-4, 4, n_alphas) * n))[::-1]
@@ -849,7 +934,7 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
     theta = np.zeros(smooth.dim)
     if fit_intercept:  # start from the best intercept-only model
         pbar = np.clip(t.mean(), 1e-12, 1 - 1e-12)
-        theta[-1] = float(np.log(pbar / (1 - pbar)))
+        theta[-1] = smooth.theta_intercept(float(np.log(pbar / (1 - pbar))))
     coefs = np.zeros((len(alphas), X.shape[1]))
     intercepts = np.zeros(len(alphas))
     n_iter = np.zeros(len(alphas), dtype=int)
@@ -860,7 +945,8 @@ def logistic_path(X, y, *, Cs=None, alphas=None, l1_ratio=1.0, fit_intercept=Tru
                              return_iterates=False, solver="logistic_path",
                              where=f" at alpha={alpha:.4g}")
         coefs[k], intercepts[k], n_iter[k] = res.coef, res.intercept, res.n_iter
-        theta = np.append(res.coef, res.intercept) if fit_intercept else res.coef.copy()
+        theta = (np.append(res.coef, smooth.theta_intercept(res.intercept)) if fit_intercept
+                 else res.coef.copy())
     penalty = "l1" if l1_ratio == 1.0 else ("l2" if l1_ratio == 0.0 else "elasticnet")
     return PathResult(alphas=alphas, coefs=coefs, intercepts=intercepts, feature_names=names,
                       n_iter=n_iter, penalty=penalty, l1_ratio=l1_ratio)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_alpha, check_choice, check_l1_ratio, check_positive
+from ._validation import _to_float_array, check_alpha, check_choice, check_l1_ratio, check_positive
 
 __all__ = [
     "soft_threshold",
@@ -59,7 +59,7 @@ def soft_threshold(z, threshold):
     array([-1.,  0.,  2.])
     """
     threshold = check_alpha(threshold, "threshold")
-    z = np.asarray(z, dtype=float)
+    z = _to_float_array(z, "z")
     # Adding 0.0 turns the -0.0 produced for small negative entries into +0.0.
     return np.sign(z) * np.maximum(np.abs(z) - threshold, 0.0) + 0.0
 

@@ -24,7 +24,10 @@ For the logistic loss the intercept is one more (unpenalized) variable.
 
 Each solver returns a :class:`SolverResult`. Step sizes default to ``1 / L``
 where ``L`` is the Lipschitz constant of the loss gradient
-(:func:`lipschitz_constant`); a step that makes the objective grow raises a
+(:func:`lipschitz_constant`; for the logistic loss with an intercept the solvers
+carry the intercept in the units of ``X``, as ``b = c beta`` with ``c`` the
+root-mean-square of the largest column, so ``L`` is that of ``[X, c]``: a column
+of ones would dwarf features in small units and stall every step); a step that makes the objective grow raises a
 ``ValueError`` naming ``step``, 1/L and (for gradient and proximal-gradient steps,
 which decrease the objective for any step below 2/L) 2/L, instead of returning NaN.
 A solver that stops at ``max_iter`` before reaching ``tol`` emits a
@@ -37,17 +40,27 @@ Every iterative solver here, :func:`regbook.paths.lasso_path`,
 
 .. math::
 
-    \frac{\text{kkt\_residual}(w, b)}{\max\big(1,\ \|\nabla\mathcal{L}(0, 0)\|_\infty\big)}
+    \frac{\text{kkt\_residual}(w)}{\|\nabla_w\mathcal{L}(0, 0)\|_\infty}
     \le \texttt{tol},
 
 where :func:`kkt_residual` is the largest violation of the optimality (KKT)
-conditions (0 exactly at the optimum) and :math:`\nabla\mathcal{L}(0, 0)` is the
-gradient of the loss at all-zero weights and intercept (after centring for the
-squared loss). The denominator makes ``tol`` a relative accuracy when
-the gradients are large (``y`` in large units) and an absolute one when they are
-small, so ``tol`` never asks for more than rounding allows. The value compared
+conditions on the weights (0 exactly at the optimum) and
+:math:`\nabla_w\mathcal{L}(0, 0)` is the gradient of the loss at all-zero weights
+and intercept (after centring for the squared loss). Both are in the same units
+(those of ``X`` times those of ``y`` for the squared loss), so the rule is
+**relative and unit-free**: ``X * s`` and ``y * s`` stop at the same weights (at
+``alpha * s**2``) for any ``s``, with no absolute floor that would let data in
+small units (mol/L, farads) stop at once. A free intercept (logistic loss) has a
+gradient that is a mean of probabilities, unit-free already, compared with
+``tol`` as it is. When the gradient at zero vanishes (the all-zero point is
+optimal) the gradient at the start point ``w0`` sets the scale. The value compared
 with ``tol`` is returned as ``SolverResult.residual``. Default ``tol=1e-10``
 everywhere (``1e-8`` for :func:`regbook.paths.logistic_path`).
+
+Data so large (or small) that ``X^T X``, ``X^T y`` or ``y^T y`` overflow (or
+underflow) in float64, and any non-finite intermediate result, raise a
+``ValueError`` that says to rescale ``X`` and ``y``: never NaN weights reported
+as converged.
 
 One engine per algorithm
 ------------------------
@@ -127,7 +140,7 @@ class SolverResult:
     iterates : ndarray of shape (n_iter + 1, n_features) or None, default=None
         Weights at the start and after each iteration, when ``return_iterates=True``.
     residual : float, default=nan
-        Final relative KKT residual, ``kkt_residual / max(1, ||grad loss(0)||_inf)``
+        Final relative KKT residual, ``kkt_residual / ||grad_w loss(0)||_inf``
         (the quantity compared with ``tol``; see the module docstring).
 
     Notes
@@ -164,11 +177,14 @@ def _center(X, y, fit_intercept):
 
     For the squared loss the best intercept for any ``w`` is
     ``mean(y) - mean(X) @ w``, so fitting on centred data eliminates it exactly.
+    A mean that overflows gives non-finite centred data, which :func:`_check_magnitude`
+    turns into a clear error (hence no numpy warning here).
     """
     if fit_intercept:
-        X_mean = X.mean(axis=0)
-        y_mean = float(y.mean())
-        return X - X_mean, y - y_mean, X_mean, y_mean
+        with np.errstate(over="ignore", invalid="ignore"):
+            X_mean = X.mean(axis=0)
+            y_mean = float(y.mean())
+            return X - X_mean, y - y_mean, X_mean, y_mean
     return X, y, np.zeros(X.shape[1]), 0.0
 
 
@@ -176,7 +192,11 @@ class _Smooth:
     """The data-fit term in a form that caches ``X @ w`` ("margins").
 
     ``theta`` holds the weights, followed by the intercept when it is a free
-    variable (logistic loss with ``fit_intercept=True``).
+    variable (logistic loss with ``fit_intercept=True``). That intercept is stored
+    as ``beta = b / c`` with ``c`` the root-mean-square of the largest column of ``X``,
+    i.e. its column of ones is ``c`` instead of 1: in ``X``'s units, so that ``X * s``
+    gives the same problem rescaled (the same iterates, weights / s) instead of a
+    column of ones that dwarfs (or is dwarfed by) the features and stalls the steps.
     """
 
     def __init__(self, X, y, loss, fit_intercept):
@@ -189,13 +209,20 @@ class _Smooth:
         else:
             y = to_signed_labels(y)
             self.free_intercept = fit_intercept
+        _check_magnitude(X, y if loss == "squared" else None)
         self.X, self.y = X, y
         self.dim = self.p + int(self.free_intercept)
+        c = float(np.sqrt(np.max(np.einsum("ij,ij->j", X, X), initial=0.0) / self.n))
+        self.c = c if c > 0.0 else 1.0
+
+    def theta_intercept(self, b):
+        """The stored intercept variable ``beta = b / c`` for an intercept ``b``."""
+        return b / self.c
 
     def margin(self, theta):
         m = self.X @ theta[: self.p]
         if self.free_intercept:
-            m = m + theta[-1]
+            m = m + self.c * theta[-1]
         return m
 
     def value(self, m):
@@ -211,25 +238,36 @@ class _Smooth:
             d = -self.y * expit(-self.y * m) / self.n
         g = self.X.T @ d
         if self.free_intercept:
-            g = np.append(g, d.sum())
+            g = np.append(g, self.c * d.sum())
         return g
 
     def lipschitz(self):
         if self.loss == "squared":
             return _sq_norm2(self.X) / self.n
-        A = np.column_stack([self.X, np.ones(self.n)]) if self.free_intercept else self.X
+        A = np.column_stack([self.X, np.full(self.n, self.c)]) if self.free_intercept else self.X
         return 0.25 * _sq_norm2(A) / self.n
 
     def intercept(self, theta):
         if self.free_intercept:
-            return float(theta[-1])
+            return float(self.c * theta[-1])
         if self.loss == "logistic":
             return 0.0
         return float(self.y_mean - self.x_mean @ theta[: self.p])
 
-    def scale(self):
-        """The denominator of the stopping rule: ``max(1, ||grad loss(0, 0)||_inf)``."""
-        return _tol_scale(self.grad(np.zeros(self.n)))
+    def scale(self, theta=None):
+        """The denominator of the stopping rule for the weights: ``||grad_w loss(0, 0)||_inf``.
+
+        The weights' gradient is in the units of ``X`` (times ``y`` for the squared
+        loss), so dividing by its value at zero makes the rule unit-free. A free
+        (logistic) intercept's gradient is a mean of probabilities, already unit-free,
+        and is compared with ``tol`` directly. ``theta``, the start point, gives the
+        scale when the gradient at zero vanishes.
+        """
+        g0 = self.grad(np.zeros(self.n))[: self.p]
+        fallback = None
+        if theta is not None and np.any(theta[: self.p]):
+            fallback = self.grad(self.margin(theta))[: self.p]
+        return _tol_scale(g0, fallback)
 
 
 def _sq_norm2(A):
@@ -309,9 +347,69 @@ def _kkt_violation(grad, w, l1, l2):
     return np.where(w != 0.0, np.abs(h + l1 * np.sign(w)), np.maximum(np.abs(h) - l1, 0.0))
 
 
-def _tol_scale(grad0):
-    """``max(1, ||grad0||_inf)``: what ``tol`` is relative to (see the module docstring)."""
-    return max(1.0, float(np.max(np.abs(grad0), initial=0.0)))
+def _overflow_error(what):
+    """The error for a non-finite intermediate result: say what overflowed and what to do."""
+    return ValueError(
+        f"{what} is not finite: X or y holds values so large that float64 overflows. "
+        "Rescale X and y (e.g. standardize X and divide y by its standard deviation) and "
+        "fit again; for the squared loss the weights of X*s, y*s at alpha*s**2 are the same."
+    )
+
+
+# Products of two entries (X^T X, X^T y, y^T y, summed over n rows) must stay inside float64's
+# range with room for the solvers' sums: about 1e-290 (near the subnormals, where precision is
+# lost) to 1e300 (near overflow at 1.8e308).
+_LOG10_PRODUCT_MIN, _LOG10_PRODUCT_MAX = -290.0, 300.0
+
+
+def _check_magnitude(Xc, yc=None):
+    """Raise a clear ValueError when the (centred) data are too large or too small for float64.
+
+    The solvers form ``X^T X / n``, ``X^T y / n`` and ``y^T y / n``; if one of these
+    overflows (or underflows to zero while the data are not zero) the answer would be
+    NaN or a spurious "all weights zero, converged". Scale-free otherwise: data of any
+    units between these limits are solved to the same relative accuracy.
+    """
+    ax = float(np.max(np.abs(Xc), initial=0.0))
+    ay = float(np.max(np.abs(yc), initial=0.0)) if yc is not None else 0.0
+    if not (np.isfinite(ax) and np.isfinite(ay)):
+        raise _overflow_error("X or y after centring (X - mean(X), y - mean(y))")
+    n = max(Xc.shape[0], 1)
+    logs = [np.log10(a) for a in (ax, ay) if a > 0]
+    if not logs:
+        return
+    big = np.log10(n) + 2.0 * max(logs)
+    if big > _LOG10_PRODUCT_MAX:
+        raise _overflow_error(f"n * max|X|^2 or n * max|y|^2 (about 1e{big:.0f})")
+    small = 2.0 * np.log10(ax) if ax > 0 else np.inf
+    if ax > 0 and ay > 0:
+        small = min(small, np.log10(ax) + np.log10(ay))
+    if small < _LOG10_PRODUCT_MIN:
+        raise ValueError(
+            f"X and y are so small (max|X| = {ax:.3g}, max|y| = {ay:.3g}) that their products "
+            "underflow in float64. Rescale X and y (e.g. standardize X and divide y by its "
+            "standard deviation) and fit again; for the squared loss the weights of X*s, y*s "
+            "at alpha*s**2 are the same."
+        )
+
+
+def _tol_scale(grad0, fallback=None):
+    """``||grad0||_inf``, what ``tol`` is relative to (see the module docstring).
+
+    Purely relative, with no absolute floor, so that the stopping rule is the same for
+    data in any units. If ``grad0`` is zero (the all-zero start is optimal) the scale of
+    ``fallback`` (the gradient at a given start point) is used, and 1 if that is zero
+    too (the residual is then exactly 0).
+    """
+    for g in (grad0, fallback):
+        if g is None:
+            continue
+        m = float(np.max(np.abs(g), initial=0.0))
+        if not np.isfinite(m):
+            raise _overflow_error("the gradient of the loss")
+        if m > 0.0:
+            return m
+    return 1.0
 
 
 # --------------------------------------------------------------------------- public utilities
@@ -487,7 +585,10 @@ def lipschitz_constant(X, loss="squared", fit_intercept=True):
     check_choice(loss, "loss", _LOSSES)
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     y = np.zeros(X.shape[0])
-    return _Smooth(X, y, loss, fit_intercept).lipschitz()
+    smooth = _Smooth(X, y, loss, fit_intercept)
+    if smooth.free_intercept:  # the documented column of ones, not the solvers' rescaled one
+        return 0.25 * _sq_norm2(np.column_stack([smooth.X, np.ones(smooth.n)])) / smooth.n
+    return smooth.lipschitz()
 
 
 def ridge_closed_form(X, y, alpha, *, fit_intercept=True, method="svd"):
@@ -526,9 +627,11 @@ def ridge_closed_form(X, y, alpha, *, fit_intercept=True, method="svd"):
     Xc, yc, n = smooth.X, smooth.y, smooth.n
     if method == "svd":
         U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
-        denom = s**2 + n * alpha
         cutoff = s.max(initial=0.0) * max(Xc.shape) * np.finfo(float).eps
-        d = np.divide(s, denom, out=np.zeros_like(s), where=(denom > 0) & (s > cutoff))
+        keep = s > cutoff
+        # s / (s^2 + n alpha) written as 1 / (s + n alpha / s): s^2 never formed, so no overflow
+        d = np.zeros_like(s)
+        d[keep] = 1.0 / (s[keep] + n * alpha / s[keep])
         w = Vt.T @ (d * (U.T @ yc))
     else:
         A = Xc.T @ Xc
@@ -573,21 +676,26 @@ def _prox_gradient(smooth, theta, alpha, l1_ratio, *, use_prox, step, bound, acc
     pen = ElasticNetPenalty(alpha, l1_ratio) if use_prox else None
     grad_l2 = 0.0 if use_prox else alpha
     user_step_too_big = step > bound * (1.0 + 1e-9)
-    scale = smooth.scale()
+    scale = smooth.scale(theta)
 
     def F(th, m):
         return smooth.value(m) + _penalty_value(th[:p], alpha, l1_ratio)
 
     def relative_kkt(th, g):  # g: gradient of the loss at th (intercept last, if free)
-        worst = float(np.max(_kkt_violation(g[:p], th[:p], l1, l2), initial=0.0))
-        if smooth.free_intercept:
-            worst = max(worst, abs(float(g[p])))
-        return worst / scale
+        worst = float(np.max(_kkt_violation(g[:p], th[:p], l1, l2), initial=0.0)) / scale
+        if smooth.free_intercept:  # dL/db, a mean of probabilities: unit-free already
+            worst = max(worst, abs(float(g[p])) / smooth.c)
+        return worst
+
+    def mapping_small(v, x_new):  # the free test |v - x_new| / step <= tol, block by block
+        d = np.abs(v - x_new) / step
+        small = float(np.max(d[:p], initial=0.0)) <= tol * scale
+        return small and (not smooth.free_intercept or float(d[p]) / smooth.c <= tol)
 
     m_x = smooth.margin(theta)
     f_x = F(theta, m_x)
     if not np.isfinite(f_x):
-        raise ValueError(f"{solver}: the objective is not finite at the start point w0.")
+        raise _overflow_error(f"{solver}: the objective at the start point w0")
     g_x = smooth.grad(m_x)
     residual = relative_kkt(theta, g_x)
     objs = np.empty(max_iter + 1)
@@ -615,26 +723,29 @@ def _prox_gradient(smooth, theta, alpha, l1_ratio, *, use_prox, step, bound, acc
         m_new = smooth.margin(x_new)
         f_new = F(x_new, m_new)
         if not np.isfinite(f_new):
-            raise _diverged(step, bound, solver, "made the objective overflow")
+            if user_step_too_big:
+                raise _diverged(step, bound, solver, "made the objective overflow")
+            raise _overflow_error(f"{solver}: the objective after step {k}")
         if user_step_too_big:
             if accelerate:
                 # the descent condition the FISTA bound rests on (Beck & Teboulle 2009,
                 # Lemma 2.3); it always holds for step <= 1/L
                 d = x_new - y_pt
                 f_y = smooth.value(m_y)
-                if smooth.value(m_new) > (f_y + float(g @ d) + float(d @ d) / (2.0 * step)
-                                          + 1e-12 * max(1.0, abs(f_y))):
+                quad = float(d @ d) / (2.0 * step)  # slack relative to the terms: unit-free
+                if smooth.value(m_new) > (f_y + float(g @ d) + quad
+                                          + 1e-12 * (abs(f_y) + abs(float(g @ d)) + quad)):
                     raise _diverged(step, bound, solver,
                                     "broke the descent condition f(x+) <= f(y) + g.(x+ - y)"
                                     " + |x+ - y|^2 / (2 step)")
-            elif f_new > f_x + 1e-12 * max(1.0, abs(f_x)):
+            elif f_new > f_x + 1e-12 * abs(f_x):
                 raise _diverged(step, bound, solver)
         # The KKT residual at x_new needs the gradient there. ISTA needs it anyway
         # for its next step; FISTA steps from v instead, so it evaluates the
         # residual only once the free gradient-mapping test |v - x_new| / step is
         # below tol (both go to 0 together; stopping still requires KKT <= tol).
         g_new = None
-        if not accelerate or float(np.max(np.abs(y_pt - x_new), initial=0.0)) / step <= tol * scale:
+        if not accelerate or mapping_small(y_pt, x_new):
             g_new = smooth.grad(m_new)
             residual = relative_kkt(x_new, g_new)
         objs[k] = f_new
@@ -967,7 +1078,7 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
     bound = 1.0 / Lt if Lt > 0 else np.inf
     step = _check_step(step, Lt)
     too_big = step > bound * (1.0 + 1e-9)
-    scale = smooth.scale()
+    scale = smooth.scale(theta)
     p = smooth.p
     w = theta
     m = smooth.margin(w)
@@ -990,7 +1101,9 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
         w = w - eta * (g + l2 * w + l1 * np.sign(w))
         m = smooth.margin(w)
         f = smooth.value(m) + _penalty_value(w, alpha, l1_ratio)
-        if not np.isfinite(f) or (too_big and f > 10.0 * f0 + 1e-12):
+        if not np.isfinite(f) and not too_big:
+            raise _overflow_error(f"subgradient_descent: the objective after step {k}")
+        if not np.isfinite(f) or (too_big and f > 10.0 * f0 and f > f0):
             raise _diverged(step, bound, "subgradient_descent", "made the objective blow up")
         objs[k] = f
         if return_iterates:
@@ -1272,7 +1385,7 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     max_iter : int, default=1000
         Maximum number of iterations (sweeps).
     tol : float > 0, default=1e-10
-        Stop when the KKT residual relative to ``max(1, ||grad L(0)||_inf)`` is at most ``tol``.
+        Stop when the KKT residual relative to ``||grad L(0)||_inf`` is at most ``tol``.
     w0 : array_like of shape (n_features,) or None, default=None
         Start point (zeros by default).
     return_iterates : bool, default=False
@@ -1332,7 +1445,7 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     Xc, yc, n, p = smooth.X, smooth.y, smooth.n, smooth.p
     l1 = alpha * l1_ratio
     l2 = alpha * (1.0 - l1_ratio)
-    scale = smooth.scale()
+    scale = smooth.scale(w)
 
     def F(w):
         r = yc - Xc @ w
@@ -1352,6 +1465,8 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
                                 np.arange(p), polish=polish, callback=record)
     else:
         w, worst = _cd_reference(Xc, yc, w, l1, l2, tol * scale, max_iter, record)
+    if not (np.isfinite(worst) and np.all(np.isfinite(w)) and np.isfinite(objs[-1])):
+        raise _overflow_error("coordinate_descent: the weights, objective or KKT residual")
     residual = worst / scale
     converged = residual <= tol
     if not converged:

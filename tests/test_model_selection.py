@@ -220,3 +220,14 @@ def test_plot_delegates_to_plotting_with_the_convention(diabetes):
     ax3 = tt.plot()
     assert ax3.get_xlabel() == alpha_label("lambda") and stronger_penalty_is_right(ax3)
     plt.close("all")
+
+
+@pytest.mark.parametrize(("alphas", "mean", "se"), [
+    ([1.0, 0.1], [1.0, 2.0, 3.0], [0.1, 0.1, 0.1]),  # returned (0, 0) before
+    ([1.0, 0.1], [3.0, 2.0, 1.0], [0.1] * 3),  # a raw IndexError before
+    ([1.0, 0.1, 0.01], [3.0, 2.0, 1.0], [0.1, 0.1]),
+])
+def test_one_se_index_checks_that_the_lengths_agree(alphas, mean, se):
+    with pytest.raises(ValueError, match=r"^alphas, mean and se must have the same length .*"
+                       rf"len\(alphas\)={len(alphas)}, len\(mean\)={len(mean)}, len\(se\)={len(se)}"):
+        one_se_index(alphas, mean, se)

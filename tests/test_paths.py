@@ -192,7 +192,7 @@ def test_path_result_helpers(diabetes):
     np.testing.assert_allclose(path.l1_norm, np.abs(path.coefs).sum(1))
     assert np.all(np.diff(path.l1_norm) >= -1e-9)  # the lasso l1 norm grows as alpha falls
     np.testing.assert_array_equal(path.coef_at(path.alphas[7] * 1.01), path.coefs[7])
-    mid = np.sqrt(path.alphas[7] * path.alphas[8])
+    mid = 0.5 * (path.alphas[7] + path.alphas[8])  # linear in alpha, as the lasso path is
     np.testing.assert_allclose(path.coef_at(mid, interpolate=True),
                                0.5 * (path.coefs[7] + path.coefs[8]))
     assert path.penalty == "l1" and path.l1_ratio == 1.0
@@ -396,3 +396,175 @@ def test_dual_gaps_only_for_the_squared_loss_paths(diabetes):
     X, y = diabetes
     assert lasso_path(X, y, n_alphas=5).dual_gaps.shape == (5,)
     assert ridge_path(X, y, [1.0]).dual_gaps is None
+
+
+# ---------------------------------------------------------------- inputs (issue 19 §3)
+def test_alphas_int_is_the_number_of_alphas_like_scikit_learn_1_9(diabetes):
+    """scikit-learn 1.9 spells the grid size alphas=<int>; regbook builds the same grid."""
+    X, y = diabetes
+    Xc, yc = X - X.mean(0), y - y.mean()
+    sk_alphas, _, _ = sk_lasso_path(Xc, yc, alphas=7)
+    np.testing.assert_allclose(lasso_path(X, y, alphas=7).alphas, sk_alphas, rtol=1e-12)
+    sk_alphas, _, _ = sk_enet_path(Xc, yc, l1_ratio=0.3, alphas=5, eps=1e-2)
+    np.testing.assert_allclose(enet_path(X, y, l1_ratio=0.3, alphas=5, eps=1e-2).alphas,
+                               sk_alphas, rtol=1e-12)
+    assert len(logistic_path(X[:, :3], y > np.median(y), alphas=4).alphas) == 4
+    for bad in (0, -3):
+        with pytest.raises(ValueError, match=r"^alphas \(an int: the number of alphas\) must be"):
+            lasso_path(X, y, alphas=bad)
+
+
+@pytest.mark.parametrize("eps", [1.0, 2.0, 10.0])
+def test_eps_outside_0_1_is_rejected(diabetes, eps):
+    X, y = diabetes
+    for call in (lambda: alpha_grid(X, y, eps=eps), lambda: lasso_path(X, y, eps=eps),
+                 lambda: enet_path(X, y, alphas=[1.0], eps=eps),
+                 lambda: logistic_path(X[:, :3], y > np.median(y), eps=eps)):
+        with pytest.raises(ValueError, match=r"^eps must be in \(0, 1\)"):
+            call()
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf, np.nan])
+def test_non_finite_alphas_get_advice_about_the_grid(diabetes, bad):
+    X, y = diabetes
+    for call in (lambda: lasso_path(X, y, alphas=[bad, 1.0]),
+                 lambda: enet_path(X, y, alphas=[1.0, bad]),
+                 lambda: ridge_path(X, y, [bad])):
+        with pytest.raises(ValueError, match=r"^alphas must be finite penalty strengths") as err:
+            call()
+        assert "impute" not in str(err.value) and "alpha_max" in str(err.value)
+
+
+def test_sparse_X_gets_the_toarray_advice(diabetes):
+    import scipy.sparse as sp
+
+    X, y = diabetes
+    Xs = sp.csr_matrix(np.where(np.abs(X) > 0.05, X, 0.0))
+    calls = {"lasso_path": lambda: lasso_path(Xs, y), "enet_path": lambda: enet_path(Xs, y),
+             "ridge_path": lambda: ridge_path(Xs, y, [1.0]), "alpha_max": lambda: alpha_max(Xs, y),
+             "alpha_grid": lambda: alpha_grid(Xs, y),
+             "logistic_path": lambda: logistic_path(Xs, y > np.median(y))}
+    for name, call in calls.items():
+        with pytest.raises(TypeError, match=r"^X is a sparse matrix.*pass X\.toarray\(\)") as err:
+            call()
+        assert "encode text" not in str(err.value), name  # not the circular OneHotEncoder advice
+    # and the advice works: the dense copy gives scikit-learn's answer
+    path = lasso_path(Xs.toarray(), y, alphas=[1.0], fit_intercept=False)
+    _, sk_coefs, _ = sk_lasso_path(Xs.toarray(), y, alphas=[1.0], tol=1e-12)
+    np.testing.assert_allclose(path.coefs[0], sk_coefs[:, 0], atol=1e-6)
+
+
+def test_float32_input_is_computed_and_returned_in_float64(diabetes):
+    """As the docstrings say: float32 in, float64 out, the same as the upcast data's path."""
+    X, y = diabetes
+    X32, y32 = X.astype(np.float32), y.astype(np.float32)
+    for fn in (lasso_path, enet_path):
+        got = fn(X32, y32, n_alphas=10)
+        ref = fn(X32.astype(np.float64), y32.astype(np.float64), n_alphas=10)
+        assert got.coefs.dtype == np.float64 and got.alphas.dtype == np.float64
+        np.testing.assert_array_equal(got.coefs, ref.coefs)
+    ridge = ridge_path(X32, y32, [0.1])
+    assert ridge.coefs.dtype == np.float64
+
+
+def test_coef_at_interpolates_linearly_in_alpha_exactly_between_lars_knots(diabetes):
+    """Between two consecutive LARS knots the lasso path is linear in alpha, so a path
+    computed only at the two knots gives, by coef_at, the exact solution in between
+    (checked against LARS itself and scikit-learn's Lasso there)."""
+    from sklearn.linear_model import Lasso
+
+    X, y = diabetes
+    Xc, yc = X - X.mean(0), y - y.mean()
+    knots, _, lars_coefs = lars_path(Xc, yc, method="lasso")
+    for k in (2, 4, 6):
+        hi, lo = knots[k], knots[k + 1]
+        path = lasso_path(X, y, alphas=[hi, lo])
+        for frac in (0.25, 0.5, 0.9):
+            a = lo + frac * (hi - lo)
+            lars_at = lars_coefs[:, k] + (hi - a) / (hi - lo) * (lars_coefs[:, k + 1]
+                                                                 - lars_coefs[:, k])
+            sk = Lasso(alpha=a, tol=1e-14, max_iter=10**6).fit(X, y).coef_
+            got = path.coef_at(a, interpolate=True)
+            np.testing.assert_allclose(got, sk, atol=1e-6 * np.abs(sk).max())
+            np.testing.assert_allclose(got, lars_at, atol=1e-6 * np.abs(sk).max())
+
+
+def test_coef_at_warns_outside_the_grid(diabetes):
+    import warnings
+
+    X, y = diabetes
+    path = lasso_path(X, y, n_alphas=10, eps=1e-2)
+    with pytest.warns(UserWarning, match=r"^coef_at: alpha=.* is outside the path's grid"):
+        low = path.coef_at(path.alphas[-1] / 10)
+    np.testing.assert_array_equal(low, path.coefs[-1])
+    with pytest.warns(UserWarning, match="outside the path's grid"):
+        path.coef_at(path.alphas[-1] / 10, interpolate=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # above alpha_max every lasso weight is zero: exact, so no warning
+        np.testing.assert_array_equal(path.coef_at(10 * path.alphas[0]), np.zeros(X.shape[1]))
+        path.coef_at(path.alphas[3])
+    ridge = ridge_path(X, y, [0.1, 1.0])
+    with pytest.warns(UserWarning, match="outside the path's grid"):
+        ridge.coef_at(10.0)  # ridge weights keep shrinking above the grid
+
+
+# ------------------------------------------------ the strong-rule safety net (issue 19 §3, F3)
+def _many_actives(seed):
+    """p = 400 or 300 with ~150 true features: a coarse grid takes the support from tens to
+    ~150-200 in one step, more than the engine's max(100, #non-zero) candidates."""
+    rng = np.random.default_rng(seed)
+    n, p = [(200, 400), (500, 300), (200, 400)][seed]
+    rho = 0.6
+    X = np.sqrt(1 - rho) * rng.standard_normal((n, p)) + np.sqrt(rho) * rng.standard_normal((n, 1))
+    w = np.zeros(p)
+    w[rng.choice(p, 150, replace=False)] = rng.normal(0.0, 1.0, 150)
+    return X, X @ w + 0.5 * rng.standard_normal(n)
+
+
+def _capped_working_set_misses(Xc, yc, alphas, coefs, l1_ratio):
+    """Active features at alphas[k] outside the working set the engine's documented rule
+    builds from the solution at alphas[k-1]: the non-zero weights plus at most
+    max(100, #non-zero) features passing the sequential strong rule, largest |x_j^T r| / n
+    first. Each one must have been re-added by the full KKT check."""
+    n = Xc.shape[0]
+    missed = 0
+    for k in range(1, len(alphas)):
+        w = coefs[k - 1]
+        score = np.abs(Xc.T @ (yc - Xc @ w)) / n
+        nz, zero = np.flatnonzero(w), np.flatnonzero(w == 0)
+        cand = zero[score[zero] >= l1_ratio * (2 * alphas[k] - alphas[k - 1])]
+        picks = cand[np.argsort(-score[cand], kind="stable")[: max(100, nz.size)]]
+        missed += len(set(np.flatnonzero(coefs[k])) - set(nz) - set(picks))
+    return missed
+
+
+@pytest.mark.parametrize("l1_ratio", [1.0, 0.7])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_full_kkt_check_readds_what_the_capped_working_set_missed(seed, l1_ratio):
+    """In the DEFAULT stopping mode (KKT, no gap_tol): the working set provably misses
+    active features (checked from scikit-learn's solutions, independent of the engine),
+    and the path is still the exact solution of the full problem: the KKT conditions
+    written out here hold over ALL features, and the weights are scikit-learn's."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    X, y = _many_actives(seed)
+    n = X.shape[0]
+    Xc, yc = X - X.mean(0), y - y.mean()
+    alphas = alpha_grid(X, y, l1_ratio=l1_ratio, n_alphas=4, eps=1e-2)
+    _, sk, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=alphas, tol=1e-13,
+                            max_iter=100_000)
+    sk = sk.T
+    missed = _capped_working_set_misses(Xc, yc, alphas, sk, l1_ratio)
+    assert missed >= 3, f"the cap does not bind (only {missed} misses): the test would be empty"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        path = enet_path(X, y, l1_ratio=l1_ratio, alphas=alphas)
+    scale = np.abs(Xc.T @ yc).max() / n
+    for k, a in enumerate(alphas):
+        assert _kkt_max(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio) <= 1e-9 * scale
+        np.testing.assert_allclose(path.coefs[k], sk[k], rtol=0,
+                                   atol=1e-6 * max(np.abs(sk[k]).max(), 1e-300))
+        assert set(np.flatnonzero(np.abs(sk[k]) > 1e-6)) <= set(np.flatnonzero(path.coefs[k]))

@@ -74,3 +74,9 @@ def test_subgradient_sign_zero_convention():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+@pytest.mark.parametrize("z", ["abc", ["a", "b"], {"x": 1}])
+def test_soft_threshold_rejects_non_numbers_with_regbooks_message(z):
+    with pytest.raises(TypeError, match=r"^z must hold numbers"):
+        soft_threshold(z, 1.0)
