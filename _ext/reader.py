@@ -1,9 +1,10 @@
 """Sphinx extension: what a reader of the static HTML book needs beyond the theme.
 
-* **Reading time.** At ``doctree-read`` every chapter (a notebook page) gets a line under its
-  title (after the bundle line of ``notebook_bundle``) with its reading time, computed from the
-  words of its prose and of its visible code (cell outputs and code behind a ``hide-input``
-  toggle are not counted), so it stays true when the chapter changes.
+* **Reading time.** At ``doctree-read`` every chapter (a notebook page) gets a line right under
+  its title (above the bundle line of ``notebook_bundle``) with its reading time, computed from
+  the words of its prose (at ``PROSE_WPM``) and of its visible code (at ``CODE_WPM``; cell
+  outputs and code behind a ``hide-input`` toggle are not counted), so it stays true when the
+  chapter changes.
 * **Offline search with excerpts.** Sphinx's search page fetches every result's page to cut an
   excerpt from it; under ``file://`` browsers block that fetch, so a reader who opens the book
   from disk sees bare titles. At ``build-finished`` this extension writes
@@ -99,8 +100,9 @@ def _classes(node):
     return node.get("classes", []) if isinstance(node, nodes.Element) else []
 
 
+# cell outputs, code behind a toggle, and notebook_bundle's "Run this chapter" line
 _SKIP_CLASSES = {"cell_output", "tag_hide_input", "tag_remove_input", "tag_remove_cell",
-                 "tag_hide_cell"}
+                 "tag_hide_cell", "regbook_run"}
 
 
 def page_words(doctree):
@@ -148,14 +150,10 @@ def add_reading_time(app, doctree):
     minutes = reading_minutes(prose, code)
     para = nodes.paragraph(classes=["regbook-reading-time"])
     para += nodes.strong(text="Reading time: ")
-    para += nodes.Text(f"about {minutes} min ({prose:,} words of prose at {PROSE_WPM} a minute, "
-                       f"{code:,} words of visible code at {CODE_WPM} a minute; counted by the "
-                       "build).")
-    # under the title, after notebook_bundle's "Run this chapter" line when it is there
-    at = 1
-    if len(section) > 1 and "regbook-run" in _classes(section[1]):
-        at = 2
-    section.insert(at, para)
+    para += nodes.Text(f"about {minutes} min ({prose:,} words of prose, {code:,} words of "
+                       "visible code)")
+    # first thing under the title, above notebook_bundle's "Run this chapter" line
+    section.insert(1, para)
 
 
 # ---------------------------------------------------------------------------------------------
