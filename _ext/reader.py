@@ -263,4 +263,6 @@ def setup(app):
     app.connect("build-finished", write_search_texts)
     app.add_css_file(CSS_FILE, priority=910)
     app.add_js_file(READER_JS, priority=910)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+    # env_version: a change to what add_reading_time puts in the doctrees must re-read every page
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.1",
+            "env_version": 2}
