@@ -50,10 +50,27 @@
       var lower = text.toLowerCase();
       if (anchor && ![...keywords].some(function (k) { return lower.indexOf(k.toLowerCase()) > -1; }))
         text = sectionText(doc, "");  // the section does not say it: look in the whole page
-      var main = document.createElement("div");
-      main.setAttribute("role", "main");
-      main.textContent = text;
-      return original(main.outerHTML, keywords, "");
+      // Sphinx centres the excerpt on the last search word it finds ("rule" in "one-standard-
+      // error rule"); centre it on the whole query if the text has it, else on its longest word.
+      var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase().trim();
+      lower = text.toLowerCase();
+      var at = query ? lower.indexOf(query) : -1;
+      if (at < 0) {
+        var longest = query.split(/[^\p{L}\p{N}]+/u).sort(function (a, b) { return b.length - a.length; })[0];
+        at = longest ? lower.indexOf(longest) : -1;
+      }
+      if (at < 0) {
+        var main = document.createElement("div");
+        main.setAttribute("role", "main");
+        main.textContent = text;
+        return original(main.outerHTML, keywords, "");
+      }
+      var start = Math.max(at - 120, 0);
+      var summary = document.createElement("p");
+      summary.classList.add("context");
+      summary.textContent = (start ? "..." : "") + text.substr(start, 240).trim() +
+        (start + 240 < text.length ? "..." : "");
+      return summary;
     };
     Search._regbookPatched = true;
   }
