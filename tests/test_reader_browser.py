@@ -109,7 +109,9 @@ def _open(browser, path, mode="light", device=None):
         page.wait_for_selector("mjx-container", state="attached")
         page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise"
                       " ? MathJax.startup.promise.then(() => true) : true")
-        page.wait_for_timeout(300)  # regbook-reader.js marks wide inline formulas after MathJax
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        # regbook-reader.js marks wide inline formulas after MathJax, its fonts, and 1 s later
+        page.wait_for_timeout(1300)
     return page
 
 

@@ -14,8 +14,10 @@
     });
   }
   function afterMath() {
-    if (window.MathJax && MathJax.startup && MathJax.startup.promise) MathJax.startup.promise.then(mark);
-    else mark();
+    // MathJax's web fonts can arrive after typesetting and widen a formula: check again then.
+    var typeset = (window.MathJax && MathJax.startup && MathJax.startup.promise) || Promise.resolve();
+    typeset.then(mark).then(function () { return document.fonts ? document.fonts.ready : null; })
+      .then(mark).then(function () { setTimeout(mark, 1000); });
   }
   window.addEventListener("load", afterMath);
   window.addEventListener("resize", mark);
