@@ -45,10 +45,13 @@ engine against them, against scikit-learn and against the optimality conditions.
 """
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
 from numba import njit
+
+from .solvers import _tol_scale  # the one stopping rule of the library
 
 __all__ = ["solve_path", "EngineResult", "GRAM_MAX_FEATURES"]
 
@@ -618,7 +621,8 @@ class EngineResult(NamedTuple):
     ``kkt`` the largest KKT violation over all features (absolute, the units of
     ``X^T y / n``); ``converged`` whether the stopping rule was met; ``objective``
     the objective after every iteration of a one-alpha solve with ``record=True``
-    (``objective[0]`` at the start), else None.
+    (``objective[0]`` at the start), else None; ``kkt_scale`` what ``tol`` was relative
+    to (``kkt / kkt_scale`` is the relative residual compared with ``tol``).
     """
 
     coefs: np.ndarray
@@ -627,6 +631,7 @@ class EngineResult(NamedTuple):
     kkt: np.ndarray
     converged: np.ndarray
     objective: np.ndarray = None
+    kkt_scale: float = 1.0
 
 
 def use_gram(n_samples, n_features):
@@ -708,8 +713,6 @@ def solve_path(X, y, alphas, *, l1_ratio=1.0, positive=False, stop="kkt", tol=1e
     >>> res.coefs.shape, bool(res.converged.all())
     ((2, 5), True)
     """
-    from .solvers import _tol_scale  # the one stopping rule of the library
-
     if stop not in ("kkt", "gap"):
         raise ValueError(f"stop must be 'kkt' or 'gap', got {stop!r}.")
     n, p = X.shape
@@ -718,40 +721,42 @@ def solve_path(X, y, alphas, *, l1_ratio=1.0, positive=False, stop="kkt", tol=1e
     with np.errstate(over="ignore", invalid="ignore"):
         c = X.T @ y / n  # minus the gradient of the loss at w = 0
         yy = float(y @ y) / n
-        diag_ok = np.all(np.isfinite(np.einsum("ij,ij->j", X, X)))
-    if not (np.all(np.isfinite(c)) and np.isfinite(yy) and diag_ok):
+        # one finite sum <=> all finite (a sum that overflows needs rescaling all the same)
+        finite = math.isfinite(float(c.sum()) + yy + float(np.einsum("ij,ij->", X, X)))
+    if not finite:
         raise _overflow_error("X^T y / n, ||y||^2 or a column's ||x_j||^2")
     w0 = np.zeros(p) if w_init is None else np.array(w_init, dtype=np.float64)
-    if positive and np.any(w0 < 0):
+    start_at_zero = not w0.any()
+    if positive and (w0 < 0).any():
         raise ValueError("w0 must be >= 0 with positive=True (the weights are constrained).")
-    hist = np.full(max_iter + 2, np.nan) if record else np.empty(0)
-    if p == 0 or (np.max(np.abs(c), initial=0.0) == 0.0 and not np.any(w0)):
+    hist = np.empty(max_iter + 2) if record else np.empty(0)
+    c_max = float(np.abs(c).max()) if p else 0.0
+    if p == 0 or (c_max == 0.0 and start_at_zero):
         # X^T y = 0 (e.g. constant y): w = 0 is optimal at every alpha
         obj = np.array([0.5 * yy]) if record else None
         return EngineResult(np.zeros((K, p)), np.zeros(K, dtype=int), np.zeros(K), np.zeros(K),
-                            np.ones(K, dtype=bool), obj)
+                            np.ones(K, dtype=bool), obj, 1.0)
     use_gap = stop == "gap"
     if use_gap and (gap_tol is None or l1_ratio == 0.0):
         raise ValueError("stop='gap' needs gap_tol and l1_ratio > 0.")
     gap_abs = gap_tol * yy if use_gap else 0.0
     scale = _tol_scale(c) if kkt_scale is None else float(kkt_scale)
     if alpha_prev is None:
-        if np.any(w0) or l1_ratio == 0.0:
-            alpha_prev = np.inf
-        else:
-            alpha_prev = float(np.max(c if positive else np.abs(c))) / l1_ratio
-    XT = np.ascontiguousarray(X.T)
-    with np.errstate(over="ignore", invalid="ignore"):
-        coefs, n_iter, gaps, kkts, converged = enet_path_cd(
-            XT, np.ascontiguousarray(y, dtype=np.float64), alphas, float(l1_ratio),
-            float(alpha_prev), use_gap, gap_abs, tol * scale, int(max_iter), use_gram(n, p),
-            bool(polish), int(n_anderson), bool(positive), w0, hist)
-    if not (np.all(np.isfinite(coefs)) and np.all(np.isfinite(gaps)) and np.all(np.isfinite(kkts))):
+        # alpha_max (with positive: the largest c_j, the only ones that can enter)
+        top = float(c.max()) if positive else c_max
+        alpha_prev = np.inf if not start_at_zero or l1_ratio == 0.0 else top / l1_ratio
+    coefs, n_iter, gaps, kkts, converged = enet_path_cd(  # (numba raises no numpy warnings)
+        np.ascontiguousarray(X.T), np.ascontiguousarray(y, dtype=np.float64), alphas,
+        float(l1_ratio), float(alpha_prev), use_gap, gap_abs, tol * scale, int(max_iter),
+        use_gram(n, p), bool(polish), int(n_anderson), bool(positive), w0, hist)
+    if not math.isfinite(float(coefs.sum()) + float(gaps.sum()) + float(kkts.sum())):
         raise _overflow_error("An intermediate result of coordinate descent")
     obj = None
     if record:
         obj = hist[: int(n_iter[0]) + 1].copy()
-        r0 = y - X @ w0
-        obj[0] = (0.5 * float(r0 @ r0) / n + alphas[0] * (
-            l1_ratio * float(np.abs(w0).sum()) + 0.5 * (1.0 - l1_ratio) * float(w0 @ w0)))
-    return EngineResult(coefs, n_iter.astype(int), gaps, kkts, converged, obj)
+        obj[0] = 0.5 * yy
+        if not start_at_zero:
+            r0 = y - X @ w0
+            obj[0] = (0.5 * float(r0 @ r0) / n + alphas[0] * (
+                l1_ratio * float(np.abs(w0).sum()) + 0.5 * (1.0 - l1_ratio) * float(w0 @ w0)))
+    return EngineResult(coefs, n_iter.astype(int), gaps, kkts, converged, obj, scale)

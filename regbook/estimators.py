@@ -144,9 +144,14 @@ class _LinearRegressorBase(RegressorMixin, _RegbookEstimator):
 
     def _validate_fit_data(self, X, y):
         try:
-            return validate_data(self, X, y, y_numeric=True, dtype=np.float64)
+            X, y = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
         except (TypeError, ValueError) as exc:
             _clearer(exc, lambda: _regression_data_checks(X, y))
+        if y.dtype != np.float64:  # scikit-learn lets text y through: regbook's sentence
+            if y.dtype.kind not in "biuf":
+                _regression_data_checks(X, y)
+            y = y.astype(np.float64)
+        return X, y
 
     def predict(self, X):
         """Predict ``X @ coef_ + intercept_``.
@@ -453,8 +458,11 @@ class ElasticNet(_LinearRegressorBase):
         alpha, l1_ratio, fit_intercept, max_iter, tol, positive = self._checked_params()
         X, y = self._validate_fit_data(X, y)
         kwargs = dict(fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
-        if self.solver == "cd":  # the compiled engine at this one alpha
-            res = _solvers.coordinate_descent(X, y, alpha, l1_ratio, positive=positive, **kwargs)
+        if self.solver == "cd":  # the compiled engine at this one alpha (X, y validated above)
+            Xc, yc, x_mean, y_mean = _solvers._center(X, y, fit_intercept)
+            res = _solvers._cd_engine(Xc, yc, x_mean, y_mean, check_alpha(alpha), l1_ratio,
+                                      None, tol=tol, max_iter=max_iter, positive=positive,
+                                      fit_intercept=fit_intercept)
         elif self.solver == "fista":
             res = _solvers.fista(X, y, alpha, l1_ratio, restart=True, **kwargs)
         else:

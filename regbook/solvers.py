@@ -287,13 +287,13 @@ def _diverged(step, bound, solver, what="made the objective grow"):
     )
 
 
-def _warn_not_converged(solver, max_iter, residual, tol, where=""):
+def _warn_not_converged(solver, max_iter, residual, tol, where="", stacklevel=3):
     warnings.warn(
         f"{solver} did not converge{where} in max_iter={max_iter} iterations: the optimality "
         f"residual reached {residual:.3e}, above tol={tol:.1e}. Increase max_iter, "
         "loosen tol, or standardize X.",
         ConvergenceWarning,
-        stacklevel=3,
+        stacklevel=stacklevel,
     )
 
 
@@ -1157,6 +1157,10 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     elif return_iterates:
         raise ValueError("return_iterates=True needs method='reference' (the compiled engine "
                          "keeps no copy of the weights after each iteration).")
+    if method == "engine":
+        return _cd_engine(smooth.X, smooth.y, smooth.x_mean, smooth.y_mean, alpha, l1_ratio, w,
+                          tol=tol, max_iter=max_iter, polish=True if polish is None else polish,
+                          positive=positive, fit_intercept=fit_intercept)
     Xc, yc, n = smooth.X, smooth.y, smooth.n
     l1 = alpha * l1_ratio
     l2 = alpha * (1.0 - l1_ratio)
@@ -1166,31 +1170,18 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
         r = yc - Xc @ w
         return 0.5 * float(r @ r) / n + _penalty_value(w, alpha, l1_ratio)
 
-    if method == "engine":
-        from ._fastcd import solve_path  # imported lazily: numba loads the compiled engine
+    objs = [F(w)]
+    iters = [w.copy()] if return_iterates else None
 
-        res = solve_path(Xc, yc, np.array([alpha]), l1_ratio=l1_ratio, positive=positive,
-                         tol=tol, kkt_scale=scale, max_iter=max_iter, w_init=w,
-                         polish=True if polish is None else polish, record=True)
-        w = res.coefs[0]
-        objs = res.objective
-        objs[-1] = F(w)  # the last value exactly, not from the engine's running gradient
-        residual = float(res.kkt[0]) / scale
-        converged = bool(res.converged[0])
-        iters = None
-    else:
-        objs = [F(w)]
-        iters = [w.copy()] if return_iterates else None
+    def record(w_now):
+        objs.append(F(w_now))
+        if return_iterates:
+            iters.append(w_now.copy())
 
-        def record(w_now):
-            objs.append(F(w_now))
-            if return_iterates:
-                iters.append(w_now.copy())
-
-        w, worst = _cd_reference(Xc, yc, w, l1, l2, tol * scale, max_iter, record)
-        objs = np.array(objs)
-        residual = worst / scale
-        converged = residual <= tol
+    w, worst = _cd_reference(Xc, yc, w, l1, l2, tol * scale, max_iter, record)
+    objs = np.array(objs)
+    residual = worst / scale
+    converged = residual <= tol
     if not converged:
         _warn_not_converged("coordinate_descent", max_iter, residual, tol)
     return SolverResult(
@@ -1200,7 +1191,42 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
         converged=converged,
         objective=objs,
         step=None,
-        solver="coordinate_descent" if method == "engine" else "coordinate_descent[reference]",
+        solver="coordinate_descent[reference]",
         iterates=np.array(iters) if return_iterates else None,
+        residual=residual,
+    )
+
+
+def _cd_engine(Xc, yc, x_mean, y_mean, alpha, l1_ratio, w0, *, tol, max_iter, polish=True,
+               positive=False, fit_intercept=True):
+    """The compiled engine at one alpha on centred, validated data, as a :class:`SolverResult`.
+
+    Shared by :func:`coordinate_descent` (``method="engine"``) and the ``Lasso`` /
+    ``ElasticNet`` / ``Ridge(solver="cd")`` estimators, which validate their input
+    themselves. ``tol`` is relative to :func:`_tol_scale` of ``X^T y / n`` (the rule of
+    the module docstring); warns (ConvergenceWarning) when ``max_iter`` runs out first.
+    """
+    from ._fastcd import solve_path  # imported lazily: numba loads the compiled engine
+
+    res = solve_path(Xc, yc, np.array([alpha], dtype=float), l1_ratio=l1_ratio,
+                     positive=positive, tol=tol, max_iter=max_iter, w_init=w0, polish=polish,
+                     record=True)
+    w = res.coefs[0]
+    objs = res.objective
+    r = yc - Xc @ w  # the last value exactly, not from the engine's running gradient
+    objs[-1] = 0.5 * float(r @ r) / Xc.shape[0] + _penalty_value(w, alpha, l1_ratio)
+    residual = float(res.kkt[0]) / res.kkt_scale
+    converged = bool(res.converged[0])
+    if not converged:
+        _warn_not_converged("coordinate_descent", max_iter, residual, tol, stacklevel=4)
+    return SolverResult(
+        coef=w,
+        intercept=float(y_mean - x_mean @ w) if fit_intercept else 0.0,
+        n_iter=len(objs) - 1,
+        converged=converged,
+        objective=objs,
+        step=None,
+        solver="coordinate_descent",
+        iterates=None,
         residual=residual,
     )

@@ -556,10 +556,11 @@ def engine_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, anderson
     anderson = bool(check_bool(anderson, "anderson"))
     active_set_steps = bool(check_bool(active_set_steps, "active_set_steps"))
     t0 = time.perf_counter()                     # timed: the engine (and its transposed copy)
-    coefs, n_iter, _, _, converged, _ = solve_path(
-        Xc, yc, alphas, l1_ratio=1.0, stop="gap", gap_tol=gap_tol, max_iter=int(max_sweeps),
-        polish=active_set_steps, n_anderson=5 if anderson else 0)
+    res = solve_path(Xc, yc, alphas, l1_ratio=1.0, stop="gap", gap_tol=gap_tol,
+                     max_iter=int(max_sweeps), polish=active_set_steps,
+                     n_anderson=5 if anderson else 0)
     seconds = time.perf_counter() - t0
+    coefs, n_iter, converged = res.coefs, res.n_iter, res.converged
     W = np.asarray(coefs)
     for k in np.flatnonzero(~converged):
         _not_converged("engine_path", alphas[k], max_sweeps)
