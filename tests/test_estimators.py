@@ -296,7 +296,7 @@ def test_overflowing_data_raises_instead_of_nan_model():
     X = np.finfo(np.float64).max * rng.uniform(size=(10, 2))
     y = rng.integers(0, 2, 10).astype(float)
     for model in (ElasticNet(alpha=0.1), Lasso(alpha=0.1), Ridge(alpha=1.0, solver="cd")):
-        with pytest.raises(ValueError, match=r"not finite .*rescale X and y"):
+        with pytest.raises(ValueError, match=r"(?i)not finite.*rescale X and y"):
             with np.errstate(all="ignore"):
                 model.fit(X, y)
 
