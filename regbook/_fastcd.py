@@ -1,4 +1,11 @@
-r"""The compiled coordinate-descent engine behind :func:`regbook.paths.enet_path`.
+r"""The compiled coordinate-descent engine: every lasso and Elastic Net fit of regbook.
+
+:func:`solve_path`, a keyword-only Python wrapper, is its one entry point: it decides
+the Gram rule (:func:`use_gram`), the stopping units and the overflow checks, and is
+called by :func:`regbook.paths.enet_path` / :func:`regbook.paths.lasso_path`,
+:func:`regbook.solvers.coordinate_descent` (``method="engine"``, the default), the
+``Lasso``, ``ElasticNet`` and ``Ridge(solver="cd")`` estimators (at their one alpha, as
+scikit-learn's ``ElasticNet.fit`` calls its path function) and chapter 13's stages 8-9.
 
 One numba-compiled function solves the whole Elastic Net path of the centred problem
 
@@ -35,13 +42,20 @@ builds them one at a time in plain Python and measures what each buys:
   :func:`regbook.solvers.duality_gap`) is at most ``gap_abs`` (scikit-learn's rule);
   in gap mode the working-set solves make at least one sweep (a warm start that
   already meets the target is still the previous alpha's solution) and stop when
-  the gap of the restricted problem is at most a quarter of ``gap_abs``; a long
-  solve ends with one more try of the exact solution for its sign pattern.
+  the gap of the restricted problem is at most a quarter of ``gap_abs``, so that the
+  check over all features usually passes at once (it accepts any gap up to
+  ``gap_abs``: a quarter is the aim, not a guarantee); a long solve ends with one
+  more try of the exact solution for its sign pattern;
+* **units**: every threshold is relative to the problem's own scale (``max|X^T y| / n``,
+  ``||y||^2 / n``), so ``X s, y s`` give the same weights on the grid scaled by ``s^2``;
+  non-finite intermediate results (overflow) raise a ValueError that says to rescale;
+* ``positive=True`` constrains the weights to be >= 0 (scikit-learn's ``positive``):
+  zero weights may only grow, and the duality gap uses the one-sided dual constraint.
 
-The readable Python loops of :mod:`regbook.solvers` (``coordinate_descent`` with
-``method="kernel"`` or ``"reference"``) solve the same problems; the tests check the
-engine against them, against scikit-learn and against the optimality conditions.
-``NUMBA_DISABLE_JIT=1`` runs this same code as plain (slow) Python.
+The readable loop ``coordinate_descent(method="reference")`` (:mod:`regbook.solvers`)
+solves the same problems one weight at a time; the tests check the engine against it,
+against scikit-learn and against the optimality conditions. ``NUMBA_DISABLE_JIT=1``
+runs this same code as plain (slow) Python, for debugging with ``pdb`` or prints.
 """
 from __future__ import annotations
 

@@ -34,8 +34,8 @@ One numba-compiled function solves the whole path in one call:
 * **Coordinate descent** on the working set keeps the gradient current with the
   Gram matrix of the working set only (covariance updates); its rows are
   computed when a feature joins, so a 500 x 2000 problem never forms the
-  2000 x 2000 Gram matrix (with ``n_samples >= n_features`` the full Gram
-  matrix is formed once, as scikit-learn does).
+  2000 x 2000 Gram matrix (with ``n_samples >= n_features`` and at most 3000
+  features the full Gram matrix is formed once, as scikit-learn does).
 * **Anderson extrapolation** of the last sweeps (Bertrand and Massias, 2021) and
   **sign-preserving active-set steps**: the exact minimizer for the current sign
   pattern (a small linear system) is the answer if its signs agree and it
@@ -46,9 +46,11 @@ One numba-compiled function solves the whole path in one call:
 The first call in a fresh installation compiles the engine (about half a
 minute, once: numba caches the machine code next to the module).
 Chapter 13 builds these ideas one at a time in plain Python and measures each.
-``regbook.solvers.coordinate_descent`` (one alpha, with the objective after
-every sweep) keeps a readable Python loop of the same updates; the tests check
-that both reach the same weights, and scikit-learn's.
+The same engine fits :func:`regbook.solvers.coordinate_descent` and the
+``Lasso``/``ElasticNet`` estimators at one alpha; ``coordinate_descent(method="reference")``
+keeps a readable Python loop of the same updates; the tests check that both
+reach the same weights, and scikit-learn's. ``positive=True`` solves the
+non-negative lasso / Elastic Net (weights >= 0), as scikit-learn's.
 
 Convergence at each alpha uses, by default, the one stopping rule of
 :mod:`regbook.solvers`: the largest KKT violation over all features is at most

@@ -51,14 +51,17 @@ everywhere (``1e-8`` for :func:`regbook.paths.logistic_path`).
 
 One engine per algorithm
 ------------------------
-* **Coordinate descent**: :func:`regbook.paths.lasso_path` and
-  :func:`regbook.paths.enet_path` run the compiled engine of
-  :mod:`regbook._fastcd` (numba: working sets, strong rules, covariance
-  updates, active-set polish, KKT or duality-gap stopping).
-  :func:`coordinate_descent`, one alpha with the objective after every sweep,
-  runs a readable Python kernel of the same updates (``method="kernel"``), or a
-  short plain-numpy loop over every weight (``method="reference"``); the tests
-  check that the three reach the same weights, and scikit-learn's.
+* **Coordinate descent**: one compiled engine, :mod:`regbook._fastcd` (numba:
+  working sets, strong rules, covariance updates, Anderson extrapolation,
+  active-set steps, KKT or duality-gap stopping), reached through its one
+  keyword-only entry point ``_fastcd.solve_path``, runs
+  :func:`regbook.paths.lasso_path`, :func:`regbook.paths.enet_path`,
+  :func:`coordinate_descent` (``method="engine"``, the default, one alpha with the
+  objective after every iteration) and the ``Lasso``/``ElasticNet``/``Ridge(solver="cd")``
+  estimators. One readable loop is kept for teaching,
+  ``coordinate_descent(method="reference")``: plain numpy, every weight in turn,
+  the objective after every sweep; the tests check that it reaches the engine's
+  weights, and that both reach scikit-learn's.
 * **Proximal gradient**: one loop runs :func:`gradient_descent`, :func:`ista`,
   :func:`fista` (plain Beck–Teboulle FISTA by default, adaptive restart with
   ``restart=True``) and :func:`regbook.paths.logistic_path`.
