@@ -33,8 +33,8 @@ The stages add one idea at a time (each is a readable NumPy/Python loop, the tea
 :func:`compiled_path` runs the library's compiled engine, :func:`regbook.lasso_path`, on the
 same grid and rule, and :func:`sklearn_path` scikit-learn's ``lasso_path``.
 :func:`engine_path` calls that engine through its one entry point
-(:func:`regbook._fastcd.solve_path`), with its two accelerations for correlated designs, Anderson extrapolation and sign-preserving
-active-set steps, each switched on or off. Each returns a
+(:func:`regbook._fastcd.solve_path`), with its two accelerations for correlated designs,
+Anderson extrapolation and sign-preserving active-set steps, each switched on or off. Each returns a
 :class:`PathRun`; :func:`time_stage` and :func:`time_versus_size` time them (the
 fastest of repeats, the solver alone, BLAS on one thread).
 """
