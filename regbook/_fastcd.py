@@ -653,6 +653,10 @@ def use_gram(n_samples, n_features):
     return n_samples >= n_features and n_features <= GRAM_MAX_FEATURES
 
 
+# Below this, products of the data are near or in the subnormal range (tiny / eps ~ 1e-292).
+_PRODUCT_MIN = np.finfo(np.float64).tiny / np.finfo(np.float64).eps
+
+
 def _overflow_error(what):
     return ValueError(
         f"{what} is not finite (the data's values are so large that their products "
@@ -732,13 +736,21 @@ def solve_path(X, y, alphas, *, l1_ratio=1.0, positive=False, stop="kkt", tol=1e
     n, p = X.shape
     alphas = np.ascontiguousarray(alphas, dtype=np.float64)
     K = alphas.shape[0]
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         c = X.T @ y / n  # minus the gradient of the loss at w = 0
         yy = float(y @ y) / n
+        xx = float(np.einsum("ij,ij->", X, X)) / n
         # one finite sum <=> all finite (a sum that overflows needs rescaling all the same)
-        finite = math.isfinite(float(c.sum()) + yy + float(np.einsum("ij,ij->", X, X)))
+        finite = math.isfinite(float(c.sum()) + yy + xx)
     if not finite:
         raise _overflow_error("X^T y / n, ||y||^2 or a column's ||x_j||^2")
+    if (0.0 < xx < _PRODUCT_MIN) or (0.0 < yy < _PRODUCT_MIN):
+        # products this small are subnormal: they have lost their relative precision
+        raise ValueError(
+            f"X or y is so small (mean ||x_j||^2 = {xx:.3g}, ||y||^2 / n = {yy:.3g}) that "
+            "their products underflow float64; rescale X and y first (e.g. divide each by its "
+            "largest absolute value, or use sklearn.preprocessing.StandardScaler) and scale "
+            "alpha to match.")
     w0 = np.zeros(p) if w_init is None else np.array(w_init, dtype=np.float64)
     start_at_zero = not w0.any()
     if positive and (w0 < 0).any():

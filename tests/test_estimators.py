@@ -318,3 +318,15 @@ def test_estimator_is_the_path_engine_at_one_alpha(seed):
         capped = ElasticNet(alpha=alpha, l1_ratio=r, fit_intercept=fi, tol=1e-14,
                             max_iter=1).fit(X, y)
     assert capped.n_iter_ == 1
+
+
+def test_underflowing_data_raises_instead_of_zero_weights():
+    """X, y * 1e-160: the products X^T y, X^T X are subnormal (~1e-320) and have lost their
+    precision; fitting them would report all-zero weights as converged."""
+    rng = np.random.default_rng(5)
+    X = rng.uniform(0.0, 1.0, (12, 3))
+    y = X @ [1.0, -2.0, 0.5] + 0.1 * rng.standard_normal(12)
+    assert np.any(Lasso(alpha=0.01).fit(X, y).coef_ != 0)
+    for model in (Lasso(alpha=0.01 * 1e-320), ElasticNet(alpha=0.01 * 1e-320)):
+        with pytest.raises(ValueError, match=r"(?i)underflow.*rescale X and y"):
+            model.fit(X * 1e-160, y * 1e-160)
