@@ -1,4 +1,11 @@
-r"""The compiled coordinate-descent engine behind :func:`regbook.paths.enet_path`.
+r"""The compiled coordinate-descent engine: every lasso and Elastic Net fit of regbook.
+
+:func:`solve_path`, a keyword-only Python wrapper, is its one entry point: it decides
+the Gram rule (:func:`use_gram`), the stopping units and the overflow checks, and is
+called by :func:`regbook.paths.enet_path` / :func:`regbook.paths.lasso_path`,
+:func:`regbook.solvers.coordinate_descent` (``method="engine"``, the default), the
+``Lasso``, ``ElasticNet`` and ``Ridge(solver="cd")`` estimators (at their one alpha, as
+scikit-learn's ``ElasticNet.fit`` calls its path function) and chapter 13's stages 8-9.
 
 One numba-compiled function solves the whole Elastic Net path of the centred problem
 
@@ -35,20 +42,37 @@ builds them one at a time in plain Python and measures what each buys:
   :func:`regbook.solvers.duality_gap`) is at most ``gap_abs`` (scikit-learn's rule);
   in gap mode the working-set solves make at least one sweep (a warm start that
   already meets the target is still the previous alpha's solution) and stop when
-  the gap of the restricted problem is at most a quarter of ``gap_abs``; a long
-  solve ends with one more try of the exact solution for its sign pattern.
+  the gap of the restricted problem is at most a quarter of ``gap_abs``, so that the
+  check over all features usually passes at once (it accepts any gap up to
+  ``gap_abs``: a quarter is the aim, not a guarantee); a long solve ends with one
+  more try of the exact solution for its sign pattern;
+* **units**: every threshold is relative to the problem's own scale (``max|X^T y| / n``,
+  ``||y||^2 / n``), so ``X s, y s`` give the same weights on the grid scaled by ``s^2``;
+  non-finite intermediate results (overflow) raise a ValueError that says to rescale;
+* ``positive=True`` constrains the weights to be >= 0 (scikit-learn's ``positive``):
+  zero weights may only grow, and the duality gap uses the one-sided dual constraint.
 
-The readable Python loops of :mod:`regbook.solvers` (``coordinate_descent`` with
-``method="kernel"`` or ``"reference"``) solve the same problems; the tests check the
-engine against them, against scikit-learn and against the optimality conditions.
-``NUMBA_DISABLE_JIT=1`` runs this same code as plain (slow) Python.
+The readable loop ``coordinate_descent(method="reference")`` (:mod:`regbook.solvers`)
+solves the same problems one weight at a time; the tests check the engine against it,
+against scikit-learn and against the optimality conditions. ``NUMBA_DISABLE_JIT=1``
+runs this same code as plain (slow) Python, for debugging with ``pdb`` or prints.
 """
 from __future__ import annotations
+
+import math
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
 
-__all__ = ["enet_path_cd"]
+from .solvers import _tol_scale  # the one stopping rule of the library
+
+__all__ = ["solve_path", "EngineResult", "GRAM_MAX_FEATURES"]
+
+#: With ``n_samples >= n_features`` the engine forms the full Gram matrix once (as
+#: scikit-learn's ``precompute="auto"`` does) up to this many features (72 MB); above it,
+#: and for wide data, only the working set's rows. The one Gram rule (:func:`use_gram`).
+GRAM_MAX_FEATURES = 3000
 
 
 @njit(cache=True)
@@ -95,19 +119,23 @@ def _add_features(XT, n, W, loc, m, G, XW, new, n_new, gram):
 
 
 @njit(cache=True)
-def _soft_update(z, l1, denom):
+def _soft_update(z, l1, denom, positive):
     if denom <= 0.0:  # a constant (centred-to-zero) column without ridge part
         return 0.0
     if z > l1:
         return (z - l1) / denom
-    if z < -l1:
+    if z < -l1 and not positive:
         return (z + l1) / denom
     return 0.0
 
 
 @njit(cache=True)
-def _local_kkt(grad, wl, m, l1, l2):
-    """Largest KKT violation on the working set (``grad`` = gradient of the smooth loss)."""
+def _local_kkt(grad, wl, m, l1, l2, positive):
+    """Largest KKT violation on the working set (``grad`` = gradient of the smooth loss).
+
+    With ``positive`` (weights constrained to be >= 0) a zero weight only needs
+    ``-h <= l1``: its gradient may push it below zero, where it cannot go.
+    """
     worst = 0.0
     for a in range(m):
         h = grad[a] + l2 * wl[a]
@@ -115,6 +143,8 @@ def _local_kkt(grad, wl, m, l1, l2):
             v = abs(h + l1)
         elif wl[a] < 0.0:
             v = abs(h - l1)
+        elif positive:
+            v = -h - l1
         else:
             v = abs(h) - l1
         if v > worst:
@@ -123,11 +153,13 @@ def _local_kkt(grad, wl, m, l1, l2):
 
 
 @njit(cache=True)
-def _local_gap(grad, wl, cl, m, l1, l2, yy):
+def _local_gap(grad, wl, cl, m, l1, l2, yy, positive):
     """Duality gap of the problem restricted to W, from ``grad = G w - c`` in O(|W|).
 
     ``||r||^2 / n = yy - c^T w + w^T grad`` and ``r^T y / n = yy - c^T w`` with
-    ``yy = ||y||^2 / n``; the formula is that of :func:`regbook.solvers.duality_gap`.
+    ``yy = ||y||^2 / n``; the formula is that of :func:`regbook.solvers.duality_gap`
+    (with ``positive`` the dual constraint is one-sided, as in scikit-learn's
+    ``enet_coordinate_descent``: the largest ``-h``, not ``|h|``).
     """
     cw = 0.0
     wg = 0.0
@@ -139,7 +171,7 @@ def _local_gap(grad, wl, cl, m, l1, l2, yy):
         wg += wl[a] * grad[a]
         wsq += wl[a] * wl[a]
         l1norm += abs(wl[a])
-        h = abs(grad[a] + l2 * wl[a])
+        h = -(grad[a] + l2 * wl[a]) if positive else abs(grad[a] + l2 * wl[a])
         if h > dual_norm:
             dual_norm = h
     s = l1 / dual_norm if dual_norm > l1 else 1.0
@@ -157,7 +189,7 @@ def _local_objective(grad, wl, cl, m, l1, l2):
 
 
 @njit(cache=True)
-def _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy):
+def _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy, positive):
     """A step to the exact minimizer ``u`` for the current sign pattern.
 
     Returns ``(new, status)``. Status 2: ``u`` has the pattern's signs and certifies
@@ -208,9 +240,10 @@ def _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy):
     grad = -cl[:m].copy()
     for i in range(na):
         grad += new[A[i]] * G[A[i], :m]
-    if hit < 0 and _local_kkt(grad, new, m, l1, l2) <= tol:
+    if hit < 0 and _local_kkt(grad, new, m, l1, l2, positive) <= tol:
         return new, 2
-    if hit < 0 and gap_target > 0.0 and _local_gap(grad, new, cl, m, l1, l2, yy) <= gap_target:
+    if (hit < 0 and gap_target > 0.0
+            and _local_gap(grad, new, cl, m, l1, l2, yy, positive) <= gap_target):
         return new, 2
     # Not certified: keep the step only if it lowers the objective (an ill-conditioned
     # solve can point anywhere).
@@ -223,7 +256,7 @@ def _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy):
 
 
 @njit(cache=True)
-def _anderson(G, m, wl, grad, cl, last, l1, l2):
+def _anderson(G, m, wl, grad, cl, last, l1, l2, positive):
     """Anderson extrapolation of the last ``K + 1`` sweeps' iterates (Bertrand & Massias, 2021).
 
     With ``U`` the ``K`` successive differences, the weights ``z = (U U^T)^{-1} 1 / sum``
@@ -246,6 +279,10 @@ def _anderson(G, m, wl, grad, cl, last, l1, l2):
     w_acc = np.zeros(m)
     for i in range(K):
         w_acc += z[i] * last[i + 1, :m]
+    if positive:  # an extrapolation can leave the feasible set (w >= 0): not taken then
+        for b in range(m):
+            if w_acc[b] < 0.0:
+                return False
     g_acc = -cl[:m].copy()
     for b in range(m):
         if w_acc[b] != 0.0:
@@ -258,15 +295,23 @@ def _anderson(G, m, wl, grad, cl, last, l1, l2):
 
 
 @njit(cache=True)
+def _record(hist, at, grad, wl, cl, m, l1, l2, yy):
+    """``hist[at]`` = the objective ``yy/2 + 1/2 w^T G w - c^T w + penalty`` (if recording)."""
+    if at < hist.shape[0]:
+        hist[at] = 0.5 * yy + _local_objective(grad, wl, cl, m, l1, l2)
+
+
+@njit(cache=True)
 def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderson, gap_target,
-                    yy):
+                    yy, positive, hist, base):
     """Cyclic coordinate descent on the working set with covariance updates and polish.
 
     Every ``n_anderson + 1`` sweeps (0: never) an Anderson extrapolation is tried
     (:func:`_anderson`). ``wl`` (local weights) is updated in place. Returns the
     number of iterations (sweeps, plus one for an accepted polish). Stops when the
     KKT violation on W is at most ``tol`` or (if ``gap_target > 0``) the gap of the
-    problem restricted to W is at most ``gap_target``.
+    problem restricted to W is at most ``gap_target``. With a non-empty ``hist`` the
+    objective after iteration ``i`` of this solve is stored in ``hist[base + i]``.
     """
     grad = -cl[:m].copy()  # gradient of the smooth loss on W: G w - c
     for b in range(m):
@@ -279,12 +324,12 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderso
     last = np.empty((n_anderson + 1, m))
     n_last = 0
     while sweeps < max_sweeps:
-        if _local_kkt(grad, wl, m, l1, l2) <= tol:
+        if _local_kkt(grad, wl, m, l1, l2, positive) <= tol:
             break
         # (in gap mode at least one sweep: a warm start that already meets the target is
         # still the previous alpha's solution, off by the whole step along the path)
         if (gap_target > 0.0 and sweeps > 0
-                and _local_gap(grad, wl, cl, m, l1, l2, yy) <= gap_target):
+                and _local_gap(grad, wl, cl, m, l1, l2, yy, positive) <= gap_target):
             # Target met. If this solve was long enough to pay for it, one last try of
             # the exact solution for the sign pattern: on ill-conditioned problems a
             # small gap still leaves the weights inexact (the gap bounds the fit, not w).
@@ -292,16 +337,23 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderso
             for a in range(m):
                 if wl[a] != 0.0:
                     na += 1
-            if polish and na > 0 and 3.0 * sweeps * m * na >= float(na) ** 3:
-                pol, status = _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy)
+            if (polish and na > 0 and sweeps < max_sweeps
+                    and 3.0 * sweeps * m * na >= float(na) ** 3):
+                pol, status = _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy, positive)
                 if status == 2:
                     wl[:m] = pol[:m]
                     sweeps += 1
+                    if hist.shape[0] > 0:
+                        grad[:m] = -cl[:m]
+                        for b in range(m):
+                            if wl[b] != 0.0:
+                                grad[:m] += wl[b] * G[b, :m]
+                        _record(hist, base + sweeps, grad, wl, cl, m, l1, l2, yy)
             break
         sweeps += 1
         for a in range(m):
             wa = wl[a]
-            new = _soft_update(dl[a] * wa - grad[a], l1, dl[a] + l2)
+            new = _soft_update(dl[a] * wa - grad[a], l1, dl[a] + l2, positive)
             if new != wa:
                 d = new - wa
                 row = G[a]
@@ -312,8 +364,9 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderso
             last[n_last] = wl[:m]
             n_last += 1
             if n_last == n_anderson + 1:
-                _anderson(G, m, wl, grad, cl, last, l1, l2)
+                _anderson(G, m, wl, grad, cl, last, l1, l2, positive)
                 n_last = 0
+        _record(hist, base + sweeps, grad, wl, cl, m, l1, l2, yy)
         # Active-set step (polish) once per sign pattern, when the sweeps since the last
         # one cost about as much as its solve (|A|^3 / 3 against ~ m |A| per sweep): easy
         # problems finish in a few sweeps first; on ill-conditioned ones it replaces
@@ -327,12 +380,13 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderso
             if s != tried[a]:
                 new_pattern = True
         since += 1
-        if polish and new_pattern and sweeps > 1 and 3.0 * since * m * na >= float(na) ** 3:
+        if (polish and new_pattern and sweeps > 1 and sweeps < max_sweeps
+                and 3.0 * since * m * na >= float(na) ** 3):
             for a in range(m):
                 tried[a] = np.int8(np.sign(wl[a]))
             have_tried = True
             since = 0
-            pol, status = _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy)
+            pol, status = _polish(G, m, wl, cl, l1, l2, tol, gap_target, yy, positive)
             if status > 0:
                 wl[:m] = pol[:m]
                 sweeps += 1
@@ -340,6 +394,7 @@ def _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_sweeps, polish, n_anderso
                 for b in range(m):
                     if wl[b] != 0.0:
                         grad[:m] += wl[b] * G[b, :m]
+                _record(hist, base + sweeps, grad, wl, cl, m, l1, l2, yy)
                 if status == 2:
                     break
     return sweeps
@@ -399,12 +454,15 @@ def _set_working_set(XT, n, W, loc, m, G, XW, D, flag, gram):
 
 @njit(cache=True)
 def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_atol, max_iter,
-                 use_gram, polish=True, n_anderson=5):
-    """The whole path; see the module docstring.
+                 use_gram, polish, n_anderson, positive, w_init, hist):
+    """The whole path; see the module docstring. Call it through :func:`solve_path`.
 
     ``XT`` is the centred design **transposed** (C-contiguous, one row per feature),
     ``y`` the centred target, ``alphas`` decreasing, ``alpha_prev0`` the alpha
-    before the first (``alpha_max``, or ``inf`` to start with every feature).
+    before the first (``alpha_max``, or ``inf`` to start with every feature),
+    ``w_init`` the start point of the first alpha, ``positive`` constrains the
+    weights to be >= 0, and a non-empty ``hist`` (one alpha only) receives the
+    objective after every iteration (``hist[0]`` is left to the caller).
     With ``use_gram`` (for ``n_samples >= n_features``) the full Gram matrix is formed
     once and the full check costs ``p |A|`` instead of ``n p``: ``X^T r / n = c - G w``,
     ``||r||^2 / n = yy - c^T w - w^T (X^T r / n)``.
@@ -423,9 +481,12 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
     c = np.dot(XT, y) / n
     yy = np.dot(y, y) / n
     gram = np.dot(XT, XT.T) / n if use_gram else np.empty((0, 0))
-    w = np.zeros(p)
+    w = w_init.copy()
     r = y.copy()
-    grad_neg = c.copy()  # X^T r / n at the current w
+    for j in range(p):
+        if w[j] != 0.0:
+            r -= w[j] * XT[j]
+    grad_neg = np.dot(XT, r) / n  # X^T r / n at the current w
     W = np.empty(p, dtype=np.int64)
     loc = np.full(p, -1, dtype=np.int64)
     m = 0
@@ -436,7 +497,9 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
     flag = np.zeros(p, dtype=np.bool_)
     viol = np.zeros(p)
     prev = alpha_prev0
-    floor = 1e-15 * max(1.0, np.max(np.abs(c)))  # below this only rounding is left
+    # Below this only rounding is left. Relative to the problem's own scale (X s, y s give
+    # c s^2): an absolute floor would decide the answer on data in small units.
+    floor = 1e-15 * np.max(np.abs(c))
     for k in range(K):
         lam = alphas[k]
         l1 = lam * l1_ratio
@@ -452,11 +515,12 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
             if w[j] != 0.0:
                 new[n_act] = j
                 n_act += 1
+        # (with positive, only features whose gradient pushes them up can enter)
+        score = np.maximum(grad_neg, 0.0) if positive else np.abs(grad_neg)
         for j in range(p):
-            if w[j] == 0.0 and abs(grad_neg[j]) >= thr:
+            if w[j] == 0.0 and score[j] >= thr:
                 cand[n_cand] = j
                 n_cand += 1
-        score = np.abs(grad_neg)
         picks = _top(score, cand, n_cand, max(100, n_act))
         D = np.concatenate((new[:n_act], picks))
         G, XW, m = _set_working_set(XT, n, W, loc, m, G, XW, D, flag, gram)
@@ -472,7 +536,7 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                 cl[a] = c[W[a]]
                 dl[a] = diag[W[a]]
             total += _cd_working_set(G, m, wl, cl, dl, l1, l2, tol, max_iter - total, polish,
-                                     n_anderson, gap_target, yy)
+                                     n_anderson, gap_target, yy, positive, hist, total)
             for a in range(m):
                 w[W[a]] = wl[a]
             # full check: X^T r / n recomputed from scratch (with the full Gram matrix or
@@ -509,14 +573,15 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
             dual_norm = 0.0
             for j in range(p):
                 h = grad_neg[j] - l2 * w[j]
-                if abs(h) > dual_norm:
-                    dual_norm = abs(h)
+                dn = h if positive else abs(h)  # (positive: a one-sided dual constraint)
+                if dn > dual_norm:
+                    dual_norm = dn
                 if w[j] > 0.0:
                     v = abs(h - l1)
                 elif w[j] < 0.0:
                     v = abs(h + l1)
                 else:
-                    v = max(abs(h) - l1, 0.0)
+                    v = max((h if positive else abs(h)) - l1, 0.0)
                 viol[j] = v
                 if v > worst:
                     worst = v
@@ -551,9 +616,173 @@ def enet_path_cd(XT, y, alphas, l1_ratio, alpha_prev0, use_gap, gap_abs, kkt_ato
                 if tol <= floor:  # nothing left but rounding
                     break
                 tol = max(tol * 0.1, floor)
+        if not (np.isfinite(gap) and np.isfinite(worst)):
+            converged[k] = False  # overflow: the caller raises (solve_path)
         coefs[k] = w
         n_iter[k] = total
         gaps[k] = gap
         kkts[k] = worst
         prev = lam
     return coefs, n_iter, gaps, kkts, converged
+
+
+# ----------------------------------------------------------------------------- the wrapper
+class EngineResult(NamedTuple):
+    """What :func:`solve_path` returns, one entry per alpha.
+
+    ``coefs`` (n_alphas, n_features); ``n_iter`` iterations (sweeps, plus one per
+    accepted active-set step); ``gaps`` the duality gap of each returned ``w``;
+    ``kkt`` the largest KKT violation over all features (absolute, the units of
+    ``X^T y / n``); ``converged`` whether the stopping rule was met; ``objective``
+    the objective after every iteration of a one-alpha solve with ``record=True``
+    (``objective[0]`` at the start), else None; ``kkt_scale`` what ``tol`` was relative
+    to (``kkt / kkt_scale`` is the relative residual compared with ``tol``).
+    """
+
+    coefs: np.ndarray
+    n_iter: np.ndarray
+    gaps: np.ndarray
+    kkt: np.ndarray
+    converged: np.ndarray
+    objective: np.ndarray = None
+    kkt_scale: float = 1.0
+
+
+def use_gram(n_samples, n_features):
+    """The one Gram rule: form ``X^T X / n`` once when ``n >= p`` and ``p <= GRAM_MAX_FEATURES``."""
+    return n_samples >= n_features and n_features <= GRAM_MAX_FEATURES
+
+
+# Below this, products of the data are near or in the subnormal range (tiny / eps ~ 1e-292).
+_PRODUCT_MIN = np.finfo(np.float64).tiny / np.finfo(np.float64).eps
+
+
+def _overflow_error(what):
+    return ValueError(
+        f"{what} is not finite (the data's values are so large that their products "
+        "overflow float64); rescale X and y first, e.g. divide each by its largest absolute "
+        "value or use sklearn.preprocessing.StandardScaler, and scale alpha to match.")
+
+
+def solve_path(X, y, alphas, *, l1_ratio=1.0, positive=False, stop="kkt", tol=1e-10,
+               gap_tol=None, kkt_scale=None, max_iter=10_000, w_init=None, alpha_prev=None,
+               polish=True, n_anderson=5, record=False):
+    """Run the compiled engine on centred data: the one entry point (keyword-only).
+
+    Every lasso / Elastic Net fit of regbook comes here: :func:`regbook.lasso_path`,
+    :func:`regbook.enet_path`, :func:`regbook.coordinate_descent` (the default
+    ``method="engine"``), the ``Lasso``/``ElasticNet`` estimators and chapter 13's
+    stages 8 and 9. The Gram rule (:func:`use_gram`), the stopping units and the
+    overflow checks are decided here only.
+
+    Parameters
+    ----------
+    X : ndarray (n_samples, n_features)
+        The centred design (float64; not modified).
+    y : ndarray (n_samples,)
+        The centred target.
+    alphas : ndarray (n_alphas,)
+        Decreasing penalty strengths (the book's λ).
+    l1_ratio : float in [0, 1], default=1.0
+    positive : bool, default=False
+        Constrain every weight to be >= 0.
+    stop : {"kkt", "gap"}, default="kkt"
+        ``"kkt"``: stop when the largest KKT violation over all features is at most
+        ``tol * kkt_scale``. ``"gap"``: stop when the duality gap is at most
+        ``gap_tol * ||y||^2 / n`` (scikit-learn's rule; needs ``l1_ratio > 0``).
+    tol : float, default=1e-10
+        The KKT tolerance, relative to ``kkt_scale``.
+    gap_tol : float or None, default=None
+        The gap tolerance (``stop="gap"``).
+    kkt_scale : float or None, default=None
+        What ``tol`` is relative to; None: :func:`regbook.solvers._tol_scale` of
+        ``X^T y / n`` (the library's one rule).
+    max_iter : int, default=10000
+        Iterations per alpha.
+    w_init : ndarray (n_features,) or None, default=None
+        Start point of the first alpha (zeros).
+    alpha_prev : float or None, default=None
+        The alpha "before" the first, for the sequential strong rule; None:
+        ``alpha_max`` from a zero start, ``inf`` (every feature a candidate) otherwise.
+    polish : bool, default=True
+        Active-set steps.
+    n_anderson : int, default=5
+        Anderson extrapolation every ``n_anderson + 1`` sweeps (0: never).
+    record : bool, default=False
+        Keep the objective after every iteration (one alpha only).
+
+    Returns
+    -------
+    result : EngineResult
+
+    Raises
+    ------
+    ValueError
+        When ``X^T y``, the Gram diagonal or the results are not finite (overflow):
+        the message says to rescale.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.standard_normal((30, 5)); X -= X.mean(axis=0)
+    >>> y = X[:, 0] - X[:, 1] + 0.1 * rng.standard_normal(30); y -= y.mean()
+    >>> res = solve_path(X, y, np.array([0.5, 0.1]), stop="gap", gap_tol=1e-10)
+    >>> res.coefs.shape, bool(res.converged.all())
+    ((2, 5), True)
+    """
+    if stop not in ("kkt", "gap"):
+        raise ValueError(f"stop must be 'kkt' or 'gap', got {stop!r}.")
+    n, p = X.shape
+    alphas = np.ascontiguousarray(alphas, dtype=np.float64)
+    K = alphas.shape[0]
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        c = X.T @ y / n  # minus the gradient of the loss at w = 0
+        yy = float(y @ y) / n
+        xx = float(np.einsum("ij,ij->", X, X)) / n
+        # one finite sum <=> all finite (a sum that overflows needs rescaling all the same)
+        finite = math.isfinite(float(c.sum()) + yy + xx)
+    if not finite:
+        raise _overflow_error("X^T y / n, ||y||^2 or a column's ||x_j||^2")
+    if (0.0 < xx < _PRODUCT_MIN) or (0.0 < yy < _PRODUCT_MIN):
+        # products this small are subnormal: they have lost their relative precision
+        raise ValueError(
+            f"X or y is so small (mean ||x_j||^2 = {xx:.3g}, ||y||^2 / n = {yy:.3g}) that "
+            "their products underflow float64; rescale X and y first (e.g. divide each by its "
+            "largest absolute value, or use sklearn.preprocessing.StandardScaler) and scale "
+            "alpha to match.")
+    w0 = np.zeros(p) if w_init is None else np.array(w_init, dtype=np.float64)
+    start_at_zero = not w0.any()
+    if positive and (w0 < 0).any():
+        raise ValueError("w0 must be >= 0 with positive=True (the weights are constrained).")
+    hist = np.empty(max_iter + 2) if record else np.empty(0)
+    c_max = float(np.abs(c).max()) if p else 0.0
+    if p == 0 or (c_max == 0.0 and start_at_zero):
+        # X^T y = 0 (e.g. constant y): w = 0 is optimal at every alpha
+        obj = np.array([0.5 * yy]) if record else None
+        return EngineResult(np.zeros((K, p)), np.zeros(K, dtype=int), np.zeros(K), np.zeros(K),
+                            np.ones(K, dtype=bool), obj, 1.0)
+    use_gap = stop == "gap"
+    if use_gap and (gap_tol is None or l1_ratio == 0.0):
+        raise ValueError("stop='gap' needs gap_tol and l1_ratio > 0.")
+    gap_abs = gap_tol * yy if use_gap else 0.0
+    scale = _tol_scale(c) if kkt_scale is None else float(kkt_scale)
+    if alpha_prev is None:
+        # alpha_max (with positive: the largest c_j, the only ones that can enter)
+        top = float(c.max()) if positive else c_max
+        alpha_prev = np.inf if not start_at_zero or l1_ratio == 0.0 else top / l1_ratio
+    coefs, n_iter, gaps, kkts, converged = enet_path_cd(  # (numba raises no numpy warnings)
+        np.ascontiguousarray(X.T), np.ascontiguousarray(y, dtype=np.float64), alphas,
+        float(l1_ratio), float(alpha_prev), use_gap, gap_abs, tol * scale, int(max_iter),
+        use_gram(n, p), bool(polish), int(n_anderson), bool(positive), w0, hist)
+    if not math.isfinite(float(coefs.sum()) + float(gaps.sum()) + float(kkts.sum())):
+        raise _overflow_error("An intermediate result of coordinate descent")
+    obj = None
+    if record:
+        obj = hist[: int(n_iter[0]) + 1].copy()
+        obj[0] = 0.5 * yy
+        if not start_at_zero:
+            r0 = y - X @ w0
+            obj[0] = (0.5 * float(r0 @ r0) / n + alphas[0] * (
+                l1_ratio * float(np.abs(w0).sum()) + 0.5 * (1.0 - l1_ratio) * float(w0 @ w0)))
+    return EngineResult(coefs, n_iter.astype(int), gaps, kkts, converged, obj, scale)

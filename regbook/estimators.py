@@ -6,11 +6,18 @@ needs a model inside a ``Pipeline`` or ``GridSearchCV``.
 Each class has the same *penalty* parameters as the scikit-learn class of the
 same name (``alpha``, ``l1_ratio``, ``C``, ``fit_intercept``), with the same
 meaning, so ``regbook.Lasso(alpha=a)`` and ``sklearn.linear_model.Lasso(alpha=a)``
-solve the same problem. The other parameters differ: ``solver``, ``max_iter``
-and ``tol`` refer to regbook's from-scratch solvers (:mod:`regbook.solvers`)
-and have their own defaults, and scikit-learn's ``copy_X``, ``positive``,
-``warm_start``, ``selection``, ``random_state``, ``precompute`` and
-``fit(sample_weight=...)`` do not exist here. Note that ``Ridge``'s ``alpha``
+solve the same problem; ``Lasso``/``ElasticNet`` also take scikit-learn's
+``positive``. The other parameters differ: ``solver``, ``max_iter`` and ``tol``
+refer to regbook's solvers (:mod:`regbook.solvers`) and have their own defaults,
+and scikit-learn's ``copy_X``, ``warm_start``, ``selection``, ``random_state``,
+``precompute`` and ``fit(sample_weight=...)`` do not exist here. Computation is in
+float64: float32 input is upcast and ``coef_`` is float64.
+
+``Lasso`` and ``ElasticNet`` with ``solver="cd"`` (the default) run the compiled
+coordinate-descent engine of :func:`regbook.lasso_path` at their one ``alpha``
+(through :func:`regbook.coordinate_descent`), as scikit-learn's ``ElasticNet.fit``
+calls its path function for one alpha: one engine behind every lasso and Elastic
+Net fit. Note that ``Ridge``'s ``alpha``
 is scikit-learn ``Ridge``'s (``n_samples`` times the book's λ) while
 ``Lasso``/``ElasticNet``'s ``alpha`` is the book's λ (see
 :mod:`regbook.conventions`); ``objective_`` is reported in the book's
@@ -137,9 +144,14 @@ class _LinearRegressorBase(RegressorMixin, _RegbookEstimator):
 
     def _validate_fit_data(self, X, y):
         try:
-            return validate_data(self, X, y, y_numeric=True, dtype=np.float64)
+            X, y = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
         except (TypeError, ValueError) as exc:
             _clearer(exc, lambda: _regression_data_checks(X, y))
+        if y.dtype != np.float64:  # scikit-learn lets text y through: regbook's sentence
+            if y.dtype.kind not in "biuf":
+                _regression_data_checks(X, y)
+            y = y.astype(np.float64)
+        return X, y
 
     def predict(self, X):
         """Predict ``X @ coef_ + intercept_``.
@@ -333,12 +345,18 @@ class ElasticNet(_LinearRegressorBase):
     fit_intercept : bool, default=True
         Fit an unpenalized intercept (``X`` and ``y`` are centred).
     solver : {"cd", "fista", "ista"}, default="cd"
-        Coordinate descent (regbook's one kernel, cached Gram columns), FISTA (with
-        adaptive restart) or ISTA.
+        Coordinate descent (the compiled engine of :func:`regbook.enet_path`, at this
+        one alpha), FISTA (with adaptive restart) or ISTA.
     max_iter : int, default=1000
-        Maximum sweeps (coordinate descent) or iterations.
+        Maximum iterations (coordinate descent: sweeps of the working set plus
+        accepted active-set steps).
     tol : float, default=1e-6
-        Relative optimality (KKT) residual at which the solver stops.
+        Relative optimality (KKT) residual at which the solver stops: the largest
+        KKT violation over all features divided by ``max(1, max|X^T y| / n)``
+        (:mod:`regbook.solvers`); a fit that stops at ``max_iter`` first warns.
+    positive : bool, default=False
+        Constrain every weight to be >= 0, as scikit-learn's ``positive=True``
+        (``solver="cd"`` only).
 
     Attributes
     ----------
@@ -381,25 +399,32 @@ class ElasticNet(_LinearRegressorBase):
         "solver": [StrOptions({"cd", "fista", "ista"})],
         "max_iter": [_POSITIVE_INT],
         "tol": [_POSITIVE_REAL],
+        "positive": ["boolean"],
     }
 
     def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, solver="cd",
-                 max_iter=1000, tol=1e-6):
+                 max_iter=1000, tol=1e-6, positive=False):
         self.alpha = alpha
         self.l1_ratio = l1_ratio
         self.fit_intercept = fit_intercept
         self.solver = solver
         self.max_iter = max_iter
         self.tol = tol
+        self.positive = positive
 
     def _l1_ratio(self):
         return check_l1_ratio(self.l1_ratio)
 
     def _checked_params(self):
         check_choice(self.solver, "solver", ("cd", "fista", "ista"))
+        positive = _check_bool(self.positive, "positive")
+        if positive and self.solver != "cd":
+            raise ValueError(f"positive=True needs solver='cd' (the compiled engine), got "
+                             f"solver={self.solver!r}.")
         return (check_alpha(self.alpha), self._l1_ratio(),
                 _check_bool(self.fit_intercept, "fit_intercept"),
-                check_positive_int(self.max_iter, "max_iter"), check_positive(self.tol, "tol"))
+                check_positive_int(self.max_iter, "max_iter"), check_positive(self.tol, "tol"),
+                positive)
 
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y):
@@ -430,11 +455,14 @@ class ElasticNet(_LinearRegressorBase):
         ...                   ref.coef_, atol=1e-6)) for s in ("cd", "fista", "ista")]
         [True, True, True]
         """
-        alpha, l1_ratio, fit_intercept, max_iter, tol = self._checked_params()
+        alpha, l1_ratio, fit_intercept, max_iter, tol, positive = self._checked_params()
         X, y = self._validate_fit_data(X, y)
         kwargs = dict(fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
-        if self.solver == "cd":
-            res = _solvers.coordinate_descent(X, y, alpha, l1_ratio, polish=True, **kwargs)
+        if self.solver == "cd":  # the compiled engine at this one alpha (X, y validated above)
+            Xc, yc, x_mean, y_mean = _solvers._center(X, y, fit_intercept)
+            res = _solvers._cd_engine(Xc, yc, x_mean, y_mean, check_alpha(alpha), l1_ratio,
+                                      None, tol=tol, max_iter=max_iter, positive=positive,
+                                      fit_intercept=fit_intercept)
         elif self.solver == "fista":
             res = _solvers.fista(X, y, alpha, l1_ratio, restart=True, **kwargs)
         else:
@@ -458,12 +486,17 @@ class Lasso(ElasticNet):
     fit_intercept : bool, default=True
         Fit an unpenalized intercept (``X`` and ``y`` are centred).
     solver : {"cd", "fista", "ista"}, default="cd"
-        Coordinate descent, FISTA (with adaptive restart) or ISTA.
+        Coordinate descent (the compiled engine of :func:`regbook.lasso_path`, at this
+        one alpha), FISTA (with adaptive restart) or ISTA.
     max_iter : int, default=1000
-        Maximum sweeps (coordinate descent) or iterations.
+        Maximum iterations (coordinate descent: sweeps of the working set plus
+        accepted active-set steps).
     tol : float, default=1e-6
         Relative optimality (KKT) residual at which the solver stops (not
-        scikit-learn's duality gap).
+        scikit-learn's duality gap; see :class:`ElasticNet`).
+    positive : bool, default=False
+        Constrain every weight to be >= 0 (the non-negative lasso), as
+        scikit-learn's ``Lasso(positive=True)`` (``solver="cd"`` only).
 
     Attributes
     ----------
@@ -503,12 +536,14 @@ class Lasso(ElasticNet):
     _parameter_constraints = {k: v for k, v in ElasticNet._parameter_constraints.items()
                               if k != "l1_ratio"}
 
-    def __init__(self, alpha=1.0, *, fit_intercept=True, solver="cd", max_iter=1000, tol=1e-6):
+    def __init__(self, alpha=1.0, *, fit_intercept=True, solver="cd", max_iter=1000, tol=1e-6,
+                 positive=False):
         self.alpha = alpha
         self.fit_intercept = fit_intercept
         self.solver = solver
         self.max_iter = max_iter
         self.tol = tol
+        self.positive = positive
 
     def _l1_ratio(self):
         return 1.0

@@ -15,7 +15,8 @@ comes from one warm-started :func:`regbook.paths.enet_path` on the
 fold-standardized data, and for ``Ridge`` from one :func:`regbook.paths.ridge_path`
 (one SVD), instead of one refit per alpha; the numbers are those of the
 pipeline refit per alpha, solved to high accuracy (the estimator's own ``tol``,
-``max_iter``, ``solver``, ``precompute`` and ``selection`` are not used).
+``max_iter``, ``solver``, ``precompute`` and ``selection`` are not used; ``positive``
+is). The estimators' own ``fit`` runs the same compiled engine at one alpha.
 
 Units. Every result states the convention of its penalty strengths
 (``convention``: ``"lambda"`` for the book's λ, ``"ridge"`` for scikit-learn
@@ -212,12 +213,9 @@ def _path_kind(estimator, param_name):
     module = type(estimator).__module__
     if not (module.startswith("sklearn.linear_model") or module.startswith("regbook")):
         return None
-    params = estimator.get_params()
-    if params.get("positive", False):
-        return None
-    if name in ("Lasso", "ElasticNet"):
+    if name in ("Lasso", "ElasticNet"):  # positive=True too: enet_path has it
         return "enet"
-    if name == "Ridge":
+    if name == "Ridge" and not estimator.get_params().get("positive", False):
         return "ridge"
     return None
 
@@ -326,7 +324,8 @@ def _fold_path_scores(kind, estimator, Xtr, ytr, Xte, yte, lambdas, scale, scori
     l1_ratio = 1.0 if type(estimator).__name__ == "Lasso" else float(params["l1_ratio"])
     order = np.argsort(-alphas, kind="stable")
     path = enet_path(Xtr, ytr, l1_ratio=l1_ratio, alphas=alphas[order],
-                     fit_intercept=fit_intercept, tol=1e-10)
+                     fit_intercept=fit_intercept, tol=1e-10,
+                     positive=bool(params.get("positive", False)))
     scores = np.empty(len(alphas))
     scores[order] = _loss(scoring, yte, path.coefs @ Xte.T + path.intercepts[:, None])
     return scores
@@ -341,7 +340,7 @@ def cv_curve(estimator, X, y, alphas, *, cv=5, scale=True, random_state=0, scori
     curve is the mean over folds with its standard error.
 
     For scikit-learn's or regbook's ``Lasso``, ``ElasticNet`` and ``Ridge``
-    (not a subclass, not ``positive=True``, ``param_name="alpha"``) a fast path
+    (not a subclass, not ``Ridge(positive=True)``, ``param_name="alpha"``) a fast path
     computes each fold's whole curve from one regbook path (:func:`~regbook.paths.enet_path`
     solved to ``tol=1e-10``, or one SVD by :func:`~regbook.paths.ridge_path`)
     instead of refitting per alpha. It honours ``fit_intercept`` and

@@ -34,8 +34,8 @@ One numba-compiled function solves the whole path in one call:
 * **Coordinate descent** on the working set keeps the gradient current with the
   Gram matrix of the working set only (covariance updates); its rows are
   computed when a feature joins, so a 500 x 2000 problem never forms the
-  2000 x 2000 Gram matrix (with ``n_samples >= n_features`` the full Gram
-  matrix is formed once, as scikit-learn does).
+  2000 x 2000 Gram matrix (with ``n_samples >= n_features`` and at most 3000
+  features the full Gram matrix is formed once, as scikit-learn does).
 * **Anderson extrapolation** of the last sweeps (Bertrand and Massias, 2021) and
   **sign-preserving active-set steps**: the exact minimizer for the current sign
   pattern (a small linear system) is the answer if its signs agree and it
@@ -46,9 +46,11 @@ One numba-compiled function solves the whole path in one call:
 The first call in a fresh installation compiles the engine (about half a
 minute, once: numba caches the machine code next to the module).
 Chapter 13 builds these ideas one at a time in plain Python and measures each.
-``regbook.solvers.coordinate_descent`` (one alpha, with the objective after
-every sweep) keeps a readable Python loop of the same updates; the tests check
-that both reach the same weights, and scikit-learn's.
+The same engine fits :func:`regbook.solvers.coordinate_descent` and the
+``Lasso``/``ElasticNet`` estimators at one alpha; ``coordinate_descent(method="reference")``
+keeps a readable Python loop of the same updates; the tests check that both
+reach the same weights, and scikit-learn's. ``positive=True`` solves the
+non-negative lasso / Elastic Net (weights >= 0), as scikit-learn's.
 
 Convergence at each alpha uses, by default, the one stopping rule of
 :mod:`regbook.solvers`: the largest KKT violation over all features is at most
@@ -77,7 +79,7 @@ from ._validation import (
     check_positive_int,
     check_X_y,
 )
-from ._fastcd import enet_path_cd
+from ._fastcd import solve_path
 from .solvers import (
     _center,
     _check_magnitude,
@@ -535,43 +537,28 @@ def ridge_path(X, y, alphas, *, fit_intercept=True, feature_names=None):
 # ---------------------------------------------------------------------------
 # Lasso / Elastic Net: coordinate descent with strong rules and a Gram cache
 # ---------------------------------------------------------------------------
-# With n_samples >= n_features the engine forms the full Gram matrix (as scikit-learn's
-# precompute="auto" does) up to this many features (72 MB).
-_GRAM_MAX_FEATURES = 3000
-
-
-def _enet_path_core(X, y, alphas, l1_ratio, tol, gap_tol, max_iter, a_max):
+def _enet_path_core(X, y, alphas, l1_ratio, tol, gap_tol, max_iter, positive):
     """Solve the centred problem along decreasing ``alphas`` with the compiled engine.
 
     Returns ``(coefs, n_iter, dual_gaps)``; warns (ConvergenceWarning) at every alpha
     where ``max_iter`` ran out first.
     """
-    n, p = X.shape
-    coefs = np.zeros((len(alphas), p))
-    n_iters = np.zeros(len(alphas), dtype=int)
-    c = X.T @ y / n  # minus the gradient of the loss at w = 0
-    if p == 0 or np.max(np.abs(c), initial=0.0) == 0.0:  # constant y: every solution is w = 0
-        return coefs, n_iters, np.zeros(len(alphas))
-    scale = _tol_scale(c)  # relative, no floor: the same stopping point in any units
-    use_gap = gap_tol is not None
-    gap_abs = gap_tol * float(y @ y) / n if use_gap else 0.0
-    coefs, n_iters, gaps, kkts, converged = enet_path_cd(
-        np.ascontiguousarray(X.T), np.ascontiguousarray(y), np.ascontiguousarray(alphas, float),
-        float(l1_ratio), float(a_max), use_gap, gap_abs, tol * scale, int(max_iter),
-        n >= p and p <= _GRAM_MAX_FEATURES)
-    if not (np.all(np.isfinite(coefs)) and np.all(np.isfinite(gaps))
-            and np.all(np.isfinite(kkts))):
-        raise _overflow_error("enet_path: a weight, duality gap or KKT residual")
-    for k in np.flatnonzero(~converged):
-        what = (f"duality gap {gaps[k]:.3g} > gap_tol * ||y||^2 / n = {gap_abs:.3g}" if use_gap
-                else None)
-        _warn_not_converged("enet_path", max_iter, kkts[k] / scale, tol,
+    scale = _tol_scale(X.T @ y / X.shape[0])
+    res = solve_path(X, y, alphas, l1_ratio=l1_ratio, positive=positive,
+                     stop="kkt" if gap_tol is None else "gap", tol=tol, gap_tol=gap_tol,
+                     kkt_scale=scale, max_iter=max_iter)
+    gap_abs = gap_tol * float(y @ y) / X.shape[0] if gap_tol is not None else None
+    for k in np.flatnonzero(~res.converged):
+        what = (f"duality gap {res.gaps[k]:.3g} > gap_tol * ||y||^2 / n = {gap_abs:.3g}"
+                if gap_tol is not None else None)
+        _warn_not_converged("enet_path", max_iter, res.kkt[k] / scale, tol,
                             where=f" at alpha={alphas[k]:.4g}" + (f" ({what})" if what else ""))
-    return coefs, n_iters.astype(int), gaps
+    return res.coefs, res.n_iter, res.gaps
 
 
 def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
-              tol=1e-10, gap_tol=None, max_iter=10_000, feature_names=None, blas_threads=None):
+              tol=1e-10, gap_tol=None, max_iter=10_000, feature_names=None, blas_threads=None,
+              positive=False):
     r"""Elastic Net path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
 
     Unlike ``sklearn.linear_model.enet_path``, which returns a tuple
@@ -634,6 +621,10 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
         kernel's small dense products are often faster on one thread: on a
         busy 2-core machine ``blas_threads=1`` made a 500 x 2000 lasso path 6.7x
         faster and the diabetes path 1.5x faster; entering the cap costs ~15 ms.
+    positive : bool, default=False
+        Constrain every weight to be >= 0 (the non-negative lasso / Elastic Net), as
+        scikit-learn's ``enet_path(positive=True)``. The default grid is unchanged
+        (it starts at :func:`alpha_max`, computed with ``|X^T y|``, as scikit-learn's).
 
     Returns
     -------
@@ -646,8 +637,9 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
     --------
     lasso_path : ``l1_ratio=1``.
     ridge_path : ``l1_ratio=0`` in closed form, any λ >= 0.
-    regbook.coordinate_descent : The same kernel at one λ.
-    regbook.ElasticNet : The estimator.
+    regbook.coordinate_descent : The same engine at one λ (``method="engine"``), or the
+        readable loop (``method="reference"``).
+    regbook.ElasticNet : The estimator (the same engine at one λ).
 
     References
     ----------
@@ -694,8 +686,8 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
         raise ValueError("alphas must be > 0 when l1_ratio=0 (ridge); use ridge_path for alpha=0.")
     Xc, yc, X_mean, y_mean = _center(X, y, fit_intercept)
     _check_magnitude(Xc, yc)
-    a_max = alpha_max(X, y, l1_ratio, fit_intercept) if l1_ratio > 0 else np.inf
-    args = (Xc, yc, alphas, l1_ratio, tol, gap_tol, max_iter, a_max)
+    positive = check_bool(positive, "positive")
+    args = (Xc, yc, alphas, l1_ratio, tol, gap_tol, max_iter, positive)
     if blas_threads is None:
         coefs, n_iter, gaps = _enet_path_core(*args)
     else:
@@ -712,7 +704,8 @@ def enet_path(X, y, *, l1_ratio=0.5, alphas=None, n_alphas=100, eps=1e-3, fit_in
 
 
 def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True, tol=1e-10,
-               gap_tol=None, max_iter=10_000, feature_names=None, blas_threads=None):
+               gap_tol=None, max_iter=10_000, feature_names=None, blas_threads=None,
+               positive=False):
     r"""Lasso path; its ``coefs`` are (n_alphas, n_features), transposed from scikit-learn's.
 
     :func:`enet_path` with ``l1_ratio=1``. Unlike ``sklearn.linear_model.lasso_path``
@@ -753,6 +746,9 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
         One name per column; None gives ``["x0", "x1", ...]``.
     blas_threads : int or None, default=None
         Cap on BLAS threads during the call (see :func:`enet_path`); None leaves it alone.
+    positive : bool, default=False
+        Constrain every weight to be >= 0 (the non-negative lasso), as scikit-learn's
+        ``lasso_path(positive=True)``.
 
     Returns
     -------
@@ -798,7 +794,7 @@ def lasso_path(X, y, *, alphas=None, n_alphas=100, eps=1e-3, fit_intercept=True,
     """
     return enet_path(X, y, l1_ratio=1.0, alphas=alphas, n_alphas=n_alphas, eps=eps,
                      fit_intercept=fit_intercept, tol=tol, gap_tol=gap_tol, max_iter=max_iter,
-                     feature_names=feature_names, blas_threads=blas_threads)
+                     feature_names=feature_names, blas_threads=blas_threads, positive=positive)
 
 
 # ---------------------------------------------------------------------------

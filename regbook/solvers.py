@@ -64,14 +64,17 @@ as converged.
 
 One engine per algorithm
 ------------------------
-* **Coordinate descent**: :func:`regbook.paths.lasso_path` and
-  :func:`regbook.paths.enet_path` run the compiled engine of
-  :mod:`regbook._fastcd` (numba: working sets, strong rules, covariance
-  updates, active-set polish, KKT or duality-gap stopping).
-  :func:`coordinate_descent`, one alpha with the objective after every sweep,
-  runs a readable Python kernel of the same updates (``method="kernel"``), or a
-  short plain-numpy loop over every weight (``method="reference"``); the tests
-  check that the three reach the same weights, and scikit-learn's.
+* **Coordinate descent**: one compiled engine, :mod:`regbook._fastcd` (numba:
+  working sets, strong rules, covariance updates, Anderson extrapolation,
+  active-set steps, KKT or duality-gap stopping), reached through its one
+  keyword-only entry point ``_fastcd.solve_path``, runs
+  :func:`regbook.paths.lasso_path`, :func:`regbook.paths.enet_path`,
+  :func:`coordinate_descent` (``method="engine"``, the default, one alpha with the
+  objective after every iteration) and the ``Lasso``/``ElasticNet``/``Ridge(solver="cd")``
+  estimators. One readable loop is kept for teaching,
+  ``coordinate_descent(method="reference")``: plain numpy, every weight in turn,
+  the objective after every sweep; the tests check that it reaches the engine's
+  weights, and that both reach scikit-learn's.
 * **Proximal gradient**: one loop runs :func:`gradient_descent`, :func:`ista`,
   :func:`fista` (plain Beck–Teboulle FISTA by default, adaptive restart with
   ``restart=True``) and :func:`regbook.paths.logistic_path`.
@@ -325,13 +328,13 @@ def _diverged(step, bound, solver, what="made the objective grow"):
     )
 
 
-def _warn_not_converged(solver, max_iter, residual, tol, where=""):
+def _warn_not_converged(solver, max_iter, residual, tol, where="", stacklevel=3):
     warnings.warn(
         f"{solver} did not converge{where} in max_iter={max_iter} iterations: the optimality "
         f"residual reached {residual:.3e}, above tol={tol:.1e}. Increase max_iter, "
         "loosen tol, or standardize X.",
         ConvergenceWarning,
-        stacklevel=3,
+        stacklevel=stacklevel,
     )
 
 
@@ -1129,192 +1132,9 @@ def subgradient_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, step=N
     )
 
 
-# ------------------------------------------------------------------ coordinate-descent kernel
-# The readable Python kernel of coordinate_descent; the paths run the compiled engine of
-# regbook/_fastcd.py, the same updates without Python between them.
-class _GramCache:
-    """Columns of ``G = X^T X / n`` computed on demand and kept.
-
-    For ``n_samples >= n_features`` (or at most 256 features) the whole matrix is
-    formed once; otherwise only the columns of features that enter a working set,
-    so a 500 x 2000 problem never forms the 2000 x 2000 Gram matrix.
-    """
-
-    def __init__(self, X):
-        self.X = X
-        n, p = X.shape
-        self.n = n
-        self.pos = np.full(p, -1, dtype=np.intp)
-        if n >= p or p <= 256:
-            self.cols = (X.T @ X) / n
-            self.pos[:] = np.arange(p)
-            self.size = p
-        else:
-            self.cols = np.empty((p, 64))
-            self.size = 0
-        self.diag = np.einsum("ij,ij->j", X, X) / n
-
-    def ensure(self, idx):
-        idx = np.asarray(idx, dtype=np.intp)
-        missing = idx[self.pos[idx] < 0]
-        if missing.size == 0:
-            return
-        need = self.size + missing.size
-        if need > self.cols.shape[1]:
-            new = np.empty((self.cols.shape[0], max(need, 2 * self.cols.shape[1])))
-            new[:, : self.size] = self.cols[:, : self.size]
-            self.cols = new
-        self.cols[:, self.size:need] = (self.X.T @ self.X[:, missing]) / self.n
-        self.pos[missing] = np.arange(self.size, need)
-        self.size = need
-
-    def sub(self, rows, cols):
-        """``G[rows][:, cols]`` (the columns must be cached)."""
-        return self.cols[np.ix_(rows, self.pos[cols])]
-
-    def matvec(self, idx, w_idx):
-        """``G[:, idx] @ w_idx`` over all features."""
-        if len(idx) == 0:
-            return np.zeros(self.cols.shape[0])
-        return self.cols[:, self.pos[idx]] @ w_idx
-
-
-def _polish(gram, c_work, work, w_work, l1, l2, atol):
-    """Exact solution on the support of ``w_work`` with its signs, if it certifies.
-
-    With the signs ``s`` fixed the objective is a quadratic on the non-zero weights
-    ``A``; its minimizer solves ``(G_AA + l2 I) w_A = c_A - l1 s``. The solve is
-    accepted only when its signs are ``s`` and every KKT condition on the working
-    set holds within ``atol``, which certifies it as the optimum. Returns the new
-    ``w_work`` or ``None``.
-    """
-    A_loc = np.flatnonzero(w_work)
-    if A_loc.size == 0:
-        return None
-    A = work[A_loc]
-    s = np.sign(w_work[A_loc])
-    G_wA = gram.sub(work, A)
-    M = G_wA[A_loc]
-    if l2 > 0:
-        M = M + l2 * np.eye(A.size)
-    try:
-        wA = np.linalg.solve(M, c_work[A_loc] - l1 * s)
-    except np.linalg.LinAlgError:
-        return None
-    if not np.all(np.sign(wA) == s):
-        return None
-    new = np.zeros_like(w_work)
-    new[A_loc] = wA
-    grad = G_wA @ wA - c_work
-    if np.max(_kkt_violation(grad, new, l1, l2)) > atol:
-        return None
-    return new
-
-
-def _cd_kernel(gram, c_work, work, w_work, l1, l2, atol, max_sweeps, *, polish=True,
-               callback=None):
-    """The coordinate-descent kernel, on the working set ``work`` (feature indices).
-
-    Minimizes ``1/2 w^T G w - c^T w + l1 |w|_1 + l2/2 |w|^2`` over the working-set
-    coordinates (``G = X^T X / n``, ``c = X^T y / n`` of the centred data, which is
-    the regbook objective up to a constant). Keeps the gradient
-    ``grad = G w - c`` up to date with Gram columns ("covariance updates"). Each
-    sweep visits, in cyclic order, the non-zero coordinates and the zero ones whose
-    KKT condition is violated at the start of the sweep (the others would stay at
-    zero), with the exact update of :func:`coordinate_descent`. With ``polish`` an
-    exact solve on the signed support is tried whenever the support changes
-    (:func:`_polish`) and, if it certifies, counts as one more iteration and ends
-    the solve. ``callback(w_work)`` is called after every iteration. ``w_work`` is
-    modified in place; returns ``(w_work, n_iterations)``.
-    """
-    diag = gram.diag[work]
-    denom = (diag + l2).tolist()
-    diag_l = diag.tolist()
-    active = np.flatnonzero(w_work)
-    gram.ensure(work[active])
-    grad = gram.sub(work, work[active]) @ w_work[active] - c_work
-    columns = {}
-    sweeps = 0
-    last_support = None
-    while True:
-        viol = _kkt_violation(grad, w_work, l1, l2)
-        if np.max(viol, initial=0.0) <= atol or sweeps >= max_sweeps:
-            return w_work, sweeps
-        if polish:
-            nz = np.flatnonzero(w_work)
-            support = (nz.tobytes(), (w_work[nz] > 0).tobytes())
-            if nz.size and support != last_support:
-                last_support = support
-                polished = _polish(gram, c_work, work, w_work, l1, l2, atol)
-                if polished is not None:
-                    w_work[:] = polished
-                    if callback is not None:
-                        callback(w_work)
-                    return w_work, sweeps + 1
-        movable = np.flatnonzero((w_work != 0) | (viol > 0))
-        new_cols = [j for j in movable.tolist() if j not in columns]
-        if new_cols:
-            gram.ensure(work[new_cols])
-            block = gram.sub(work, work[new_cols])
-            for k, j in enumerate(new_cols):
-                columns[j] = block[:, k]
-        sweeps += 1
-        wl = w_work.tolist()
-        for j in movable.tolist():
-            wj = wl[j]
-            z = diag_l[j] * wj - grad[j]  # x_j^T r_(j) / n; exactly 0 for a constant column
-            if z > l1:
-                new = (z - l1) / denom[j]
-            elif z < -l1:
-                new = (z + l1) / denom[j]
-            else:
-                new = 0.0
-            if new != wj:
-                grad += (new - wj) * columns[j]
-                wl[j] = new
-        w_work[:] = wl
-        if callback is not None:
-            callback(w_work)
-
-
-def _cd_solve(gram, c, w, l1, l2, atol, max_sweeps, work, *, polish=True, callback=None):
-    """Coordinate descent at one alpha: kernel on ``work``, then a KKT check over ALL features.
-
-    Every feature outside ``work`` that violates its KKT condition (with the
-    gradient recomputed exactly, so incremental rounding cannot hide a violation)
-    joins the working set and the kernel runs again. ``w`` (all features) is
-    modified in place; returns ``(w, n_iterations, largest KKT violation)``.
-    ``callback(w_full)`` is called after every iteration.
-    """
-    p = c.size
-    total = 0
-    while True:
-        sweeps = 0
-        if work.size:
-            cb = None
-            if callback is not None:
-                def cb(w_work, work=work):
-                    full = np.zeros(p)
-                    full[work] = w_work
-                    callback(full)
-            w_work, sweeps = _cd_kernel(gram, c[work], work, w[work].copy(), l1, l2, atol,
-                                        max_sweeps - total, polish=polish, callback=cb)
-            total += sweeps
-            w[:] = 0.0
-            w[work] = w_work
-        active = np.flatnonzero(w)
-        viol = _kkt_violation(gram.matvec(active, w[active]) - c, w, l1, l2)
-        worst = float(np.max(viol, initial=0.0))
-        if worst <= atol or total >= max_sweeps:
-            return w, total, worst
-        outside = np.ones(p, dtype=bool)
-        outside[work] = False
-        violators = np.flatnonzero(outside & (viol > atol))
-        if violators.size == 0 and sweeps == 0:  # only rounding separates the two checks
-            return w, total, worst
-        work = np.union1d(work, violators)
-
-
+# ------------------------------------------------------------------ coordinate descent
+# The readable loop of coordinate_descent(method="reference"); the default method and every
+# other lasso / Elastic Net fit run the compiled engine (regbook/_fastcd.py, solve_path).
 def _cd_reference(Xc, yc, w, l1, l2, atol, max_iter, callback):
     """Plain cyclic coordinate descent, written for reading (``method="reference"``).
 
@@ -1347,8 +1167,8 @@ def _cd_reference(Xc, yc, w, l1, l2, atol, max_iter, callback):
 
 
 def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_iter=1000,
-                       tol=1e-10, w0=None, return_iterates=False, polish=False,
-                       method="kernel"):
+                       tol=1e-10, w0=None, return_iterates=False, polish=None,
+                       method="engine", positive=False):
     r"""Cyclic coordinate descent for the lasso and Elastic Net (squared loss).
 
     Minimizes :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha(r\|w\|_1 + \frac{1-r}{2}\|w\|^2)`
@@ -1360,17 +1180,17 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
                              {\|x_j\|^2/n + \alpha(1-r)}
 
     with :math:`\rho = y - Xw - b` the current residual and :math:`S` the
-    soft-threshold: weights land on exact zeros. One iteration is one sweep over
-    the features; stops when the relative KKT residual is at most ``tol`` (the
-    rule of the module docstring).
+    soft-threshold: weights land on exact zeros. Stops when the relative KKT
+    residual is at most ``tol`` (the rule of the module docstring).
 
-    ``method="kernel"`` (default) runs a readable Python kernel of the updates
-    that :func:`regbook.paths.enet_path` runs compiled: it keeps the gradient
-    current with Gram-matrix columns (computed lazily when
-    ``n_samples < n_features`` and ``n_features > 256``) and skips, within a
-    sweep, zero weights whose optimality condition held at the start of the sweep.
+    ``method="engine"`` (default) runs these updates in regbook's compiled engine
+    (:mod:`regbook._fastcd`, the one behind :func:`regbook.paths.enet_path` and the
+    estimators) at this one ``alpha``: sweeps over a working set with covariance
+    updates, Anderson extrapolation and (``polish``) active-set steps; one iteration
+    is one sweep of the working set or one accepted active-set step.
     ``method="reference"`` runs a short plain-numpy loop of the update above over
-    every weight, for reading; it reaches the same weights, more slowly.
+    every weight, one sweep per iteration, for reading (the book prints it); it
+    reaches the same weights (tested), more slowly.
 
     Parameters
     ----------
@@ -1383,36 +1203,38 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     fit_intercept : bool, default=True
         Fit an unpenalized intercept ``b`` (``X`` and ``y`` are centred).
     max_iter : int, default=1000
-        Maximum number of iterations (sweeps).
+        Maximum number of iterations.
     tol : float > 0, default=1e-10
         Stop when the KKT residual relative to ``||grad L(0)||_inf`` is at most ``tol``.
     w0 : array_like of shape (n_features,) or None, default=None
         Start point (zeros by default).
     return_iterates : bool, default=False
-        Store the weights after every iteration.
-    polish : bool, default=False
-        Whenever the set of non-zero weights ``A`` or their signs change, also try
-        the exact minimizer for those signs, the solution of
+        Store the weights after every iteration (``method="reference"`` only: the
+        compiled engine keeps no copies).
+    polish : bool or None, default=None
+        The engine's active-set steps: whenever the signs of the non-zero weights
+        ``A`` change, try the exact minimizer for those signs, the solution of
         :math:`(X_A^\top X_A/n + \alpha(1-r)I)\,w_A = X_A^\top y/n - \alpha r\,\mathrm{sign}(w_A)`,
-        and accept it (as one more iteration, the last) only if its signs agree and
-        it satisfies every optimality condition within ``tol``: an active-set step
-        that is then certified optimal. Much faster on correlated designs; the
-        estimators and paths use it. Off by default so that the objective history
-        shows plain coordinate descent. Only with ``method="kernel"``.
-    method : {"kernel", "reference"}, default="kernel"
-        The fast kernel or the plain loop for reading (see above).
+        accepted if its signs agree and it certifies, else a step toward it until
+        the first weight reaches zero (kept only if the objective falls). None: on
+        for ``method="engine"``; ``method="reference"`` is plain coordinate descent
+        and rejects ``polish=True``.
+    method : {"engine", "reference"}, default="engine"
+        The compiled engine or the plain loop for reading (see above).
+    positive : bool, default=False
+        Constrain every weight to be >= 0 (``method="engine"`` only).
 
     Returns
     -------
     result : SolverResult
-        ``coef``, ``intercept``, ``n_iter`` (sweeps, plus one for an accepted polish),
-        ``converged``, the ``objective`` history, ``step=None``,
-        ``solver="coordinate_descent"`` (``"coordinate_descent[reference]"``) and the final ``residual``.
+        ``coef``, ``intercept``, ``n_iter``, ``converged``, the ``objective`` at the
+        start and after every iteration, ``step=None``, ``solver="coordinate_descent"``
+        (``"coordinate_descent[reference]"``) and the final ``residual``.
 
     See Also
     --------
     ista, fista : Proximal-gradient solvers of the same objective (also logistic).
-    regbook.enet_path : The same updates, compiled, along a grid of λ with warm starts.
+    regbook.enet_path : The same engine along a grid of λ with warm starts.
 
     References
     ----------
@@ -1437,12 +1259,25 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive(tol, "tol")
     return_iterates = check_bool(return_iterates, "return_iterates")
-    polish = check_bool(polish, "polish")
-    check_choice(method, "method", ("kernel", "reference"))
-    if polish and method == "reference":
-        raise ValueError("polish=True needs method='kernel'; the reference loop is plain "
-                         "coordinate descent. Use method='kernel' or polish=False.")
-    Xc, yc, n, p = smooth.X, smooth.y, smooth.n, smooth.p
+    check_choice(method, "method", ("engine", "reference"))
+    positive = check_bool(positive, "positive")
+    if polish is not None:
+        polish = check_bool(polish, "polish")
+    if method == "reference":
+        if polish:
+            raise ValueError("polish=True needs method='engine'; the reference loop is plain "
+                             "coordinate descent. Use method='engine' or polish=None.")
+        if positive:
+            raise ValueError("positive=True needs method='engine'; the reference loop is the "
+                             "unconstrained update. Use method='engine'.")
+    elif return_iterates:
+        raise ValueError("return_iterates=True needs method='reference' (the compiled engine "
+                         "keeps no copy of the weights after each iteration).")
+    if method == "engine":
+        return _cd_engine(smooth.X, smooth.y, smooth.x_mean, smooth.y_mean, alpha, l1_ratio, w,
+                          tol=tol, max_iter=max_iter, polish=True if polish is None else polish,
+                          positive=positive, fit_intercept=fit_intercept)
+    Xc, yc, n = smooth.X, smooth.y, smooth.n
     l1 = alpha * l1_ratio
     l2 = alpha * (1.0 - l1_ratio)
     scale = smooth.scale(w)
@@ -1459,14 +1294,10 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
         if return_iterates:
             iters.append(w_now.copy())
 
-    if method == "kernel":
-        c = Xc.T @ yc / n
-        w, _, worst = _cd_solve(_GramCache(Xc), c, w, l1, l2, tol * scale, max_iter,
-                                np.arange(p), polish=polish, callback=record)
-    else:
-        w, worst = _cd_reference(Xc, yc, w, l1, l2, tol * scale, max_iter, record)
+    w, worst = _cd_reference(Xc, yc, w, l1, l2, tol * scale, max_iter, record)
     if not (np.isfinite(worst) and np.all(np.isfinite(w)) and np.isfinite(objs[-1])):
         raise _overflow_error("coordinate_descent: the weights, objective or KKT residual")
+    objs = np.array(objs)
     residual = worst / scale
     converged = residual <= tol
     if not converged:
@@ -1476,9 +1307,44 @@ def coordinate_descent(X, y, alpha, l1_ratio=1.0, *, fit_intercept=True, max_ite
         intercept=smooth.intercept(w),
         n_iter=len(objs) - 1,
         converged=converged,
-        objective=np.array(objs),
+        objective=objs,
         step=None,
-        solver="coordinate_descent" if method == "kernel" else "coordinate_descent[reference]",
+        solver="coordinate_descent[reference]",
         iterates=np.array(iters) if return_iterates else None,
+        residual=residual,
+    )
+
+
+def _cd_engine(Xc, yc, x_mean, y_mean, alpha, l1_ratio, w0, *, tol, max_iter, polish=True,
+               positive=False, fit_intercept=True):
+    """The compiled engine at one alpha on centred, validated data, as a :class:`SolverResult`.
+
+    Shared by :func:`coordinate_descent` (``method="engine"``) and the ``Lasso`` /
+    ``ElasticNet`` / ``Ridge(solver="cd")`` estimators, which validate their input
+    themselves. ``tol`` is relative to :func:`_tol_scale` of ``X^T y / n`` (the rule of
+    the module docstring); warns (ConvergenceWarning) when ``max_iter`` runs out first.
+    """
+    from ._fastcd import solve_path  # imported lazily: numba loads the compiled engine
+
+    res = solve_path(Xc, yc, np.array([alpha], dtype=float), l1_ratio=l1_ratio,
+                     positive=positive, tol=tol, max_iter=max_iter, w_init=w0, polish=polish,
+                     record=True)
+    w = res.coefs[0]
+    objs = res.objective
+    r = yc - Xc @ w  # the last value exactly, not from the engine's running gradient
+    objs[-1] = 0.5 * float(r @ r) / Xc.shape[0] + _penalty_value(w, alpha, l1_ratio)
+    residual = float(res.kkt[0]) / res.kkt_scale
+    converged = bool(res.converged[0])
+    if not converged:
+        _warn_not_converged("coordinate_descent", max_iter, residual, tol, stacklevel=4)
+    return SolverResult(
+        coef=w,
+        intercept=float(y_mean - x_mean @ w) if fit_intercept else 0.0,
+        n_iter=len(objs) - 1,
+        converged=converged,
+        objective=objs,
+        step=None,
+        solver="coordinate_descent",
+        iterates=None,
         residual=residual,
     )

@@ -1,6 +1,9 @@
+import warnings
+
 import numpy as np
 import pytest
 from sklearn import linear_model as sk
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -226,3 +229,104 @@ def test_ridge_alpha_is_n_times_the_books_lambda():
     np.testing.assert_allclose(ours.coef_, book.coef_, atol=1e-6)
     assert ours.objective_[-1] == pytest.approx(
         objective(X, y, ours.coef_, ours.intercept_, a / n, 0.0), rel=1e-10)
+
+
+# ----------------------------------------------------------------------------- the compiled engine
+def _relative_tol_rule():
+    """True once the library's KKT rule has no absolute floor (``_tol_scale(g) = max|g|``)."""
+    from regbook.solvers import _tol_scale
+
+    return _tol_scale(np.array([1e-3])) == pytest.approx(1e-3)
+
+
+@pytest.mark.skipif(not _relative_tol_rule(),
+                    reason="needs the relative KKT rule (_tol_scale, issue 19 §1)")
+@pytest.mark.parametrize("positive", [False, True])
+def test_lasso_and_elastic_net_give_the_same_weights_in_any_units(positive):
+    """X s, y s at alpha s^2 give the same weights (relative 1e-8) for s in 1e-8 ... 1e8,
+    at the estimators' default tol (regbook was off by 25% of max|w| at s = 1e-3)."""
+    rng = np.random.default_rng(19)
+    X = rng.standard_normal((100, 300)) + 0.5 * rng.standard_normal((100, 1))
+    y = X[:, :5] @ np.array([3.0, -2.0, 2.5, 1.5, -3.0]) + rng.standard_normal(100)
+    for model in (Lasso(alpha=0.1, positive=positive),
+                  ElasticNet(alpha=0.2, l1_ratio=0.5, positive=positive)):
+        base = model.fit(X, y).coef_.copy()
+        size = np.max(np.abs(base))
+        assert size > 1.0
+        for s in (1e-8, 1e-5, 1e-2, 1e2, 1e5, 1e8):
+            scaled = type(model)(**{**model.get_params(), "alpha": model.alpha * s**2})
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                coef = scaled.fit(X * s, y * s).coef_
+            np.testing.assert_allclose(coef, base, rtol=0, atol=1e-8 * size, err_msg=f"s={s}")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_positive_estimators_match_sklearn(seed):
+    """positive=True (non-negative lasso / Elastic Net) against scikit-learn's on random
+    problems, and the non-negative problem's optimality conditions from their definition."""
+    X, y, fi, alpha, r = regression_problem(seed)
+    for ours, ref, l1 in (
+            (Lasso(alpha=alpha, fit_intercept=fi, positive=True, tol=1e-10),
+             sk.Lasso(alpha=alpha, fit_intercept=fi, positive=True, tol=1e-14, max_iter=10**6),
+             1.0),
+            (ElasticNet(alpha=alpha, l1_ratio=r, fit_intercept=fi, positive=True, tol=1e-10),
+             sk.ElasticNet(alpha=alpha, l1_ratio=r, fit_intercept=fi, positive=True,
+                           tol=1e-14, max_iter=10**6), r)):
+        ours.fit(X, y)
+        ref.fit(X, y)
+        np.testing.assert_allclose(ours.coef_, ref.coef_, rtol=0, atol=1e-6)
+        assert ours.intercept_ == pytest.approx(ref.intercept_, abs=1e-6)
+        w, b = ours.coef_, ours.intercept_
+        g = -X.T @ (y - X @ w - b) / len(y)  # gradient of the loss
+        l1v, l2v = alpha * l1, alpha * (1 - l1)
+        viol = np.where(w > 0, np.abs(g + l1v + l2v * w), np.maximum(-(g + l1v), 0.0))
+        assert np.all(w >= 0) and viol.max() <= 1e-8 * max(1.0, np.abs(g).max())
+
+
+def test_positive_needs_the_cd_solver():
+    X, y, *_ = regression_problem(1)
+    with pytest.raises(ValueError, match=r"^positive=True needs solver='cd'"):
+        Lasso(positive=True, solver="fista").fit(X, y)
+
+
+def test_overflowing_data_raises_instead_of_nan_model():
+    """scikit-learn's test_enet_nonfinite_params: regbook's ElasticNet returned intercept_ = nan."""
+    rng = np.random.default_rng(0)
+    X = np.finfo(np.float64).max * rng.uniform(size=(10, 2))
+    y = rng.integers(0, 2, 10).astype(float)
+    for model in (ElasticNet(alpha=0.1), Lasso(alpha=0.1), Ridge(alpha=1.0, solver="cd")):
+        with pytest.raises(ValueError, match=r"(?i)not finite.*rescale X and y"):
+            with np.errstate(all="ignore"):
+                model.fit(X, y)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_estimator_is_the_path_engine_at_one_alpha(seed):
+    """Lasso/ElasticNet.fit and lasso_path/enet_path at that alpha run the same engine and
+    rule: equal weights (to rounding), honest n_iter_, and objective_ after every iteration."""
+    from regbook.paths import enet_path
+
+    X, y, fi, alpha, r = regression_problem(seed)
+    model = ElasticNet(alpha=alpha, l1_ratio=r, fit_intercept=fi, tol=1e-9).fit(X, y)
+    path = enet_path(X, y, l1_ratio=r, alphas=[alpha], fit_intercept=fi, tol=1e-9)
+    np.testing.assert_allclose(model.coef_, path.coefs[0], rtol=0, atol=1e-10)
+    assert model.n_iter_ == path.n_iter[0]
+    assert model.objective_.shape == (model.n_iter_ + 1,) and np.all(np.isfinite(model.objective_))
+    assert np.all(np.diff(model.objective_) <= 1e-12 * model.objective_[0])
+    with pytest.warns(ConvergenceWarning, match=r"max_iter=1 "):
+        capped = ElasticNet(alpha=alpha, l1_ratio=r, fit_intercept=fi, tol=1e-14,
+                            max_iter=1).fit(X, y)
+    assert capped.n_iter_ == 1
+
+
+def test_underflowing_data_raises_instead_of_zero_weights():
+    """X, y * 1e-160: the products X^T y, X^T X are subnormal (~1e-320) and have lost their
+    precision; fitting them would report all-zero weights as converged."""
+    rng = np.random.default_rng(5)
+    X = rng.uniform(0.0, 1.0, (12, 3))
+    y = X @ [1.0, -2.0, 0.5] + 0.1 * rng.standard_normal(12)
+    assert np.any(Lasso(alpha=0.01).fit(X, y).coef_ != 0)
+    for model in (Lasso(alpha=0.01 * 1e-320), ElasticNet(alpha=0.01 * 1e-320)):
+        with pytest.raises(ValueError, match=r"(?i)underflow.*rescale X and y"):
+            model.fit(X * 1e-160, y * 1e-160)

@@ -1,5 +1,7 @@
 """Tests for regbook.paths: exactness against scikit-learn and LARS, strong-rule safety."""
 
+import warnings
+
 import numpy as np
 import pytest
 from sklearn.datasets import load_diabetes
@@ -568,3 +570,164 @@ def test_full_kkt_check_readds_what_the_capped_working_set_missed(seed, l1_ratio
         np.testing.assert_allclose(path.coefs[k], sk[k], rtol=0,
                                    atol=1e-6 * max(np.abs(sk[k]).max(), 1e-300))
         assert set(np.flatnonzero(np.abs(sk[k]) > 1e-6)) <= set(np.flatnonzero(path.coefs[k]))
+# ----------------------------------------------------------------------------- units (issue 19 §1)
+def _relative_tol_rule():
+    """True once the library's KKT rule has no absolute floor (``_tol_scale(g) = max|g|``)."""
+    from regbook.solvers import _tol_scale
+
+    return _tol_scale(np.array([1e-3])) == pytest.approx(1e-3)
+
+
+def _units_problem():
+    rng = np.random.default_rng(19)
+    X, y = _correlated(rng, 100, 300, 0.5, k=5)
+    return X, y
+
+
+@pytest.mark.parametrize("mode", [
+    "gap",
+    pytest.param("kkt", marks=pytest.mark.skipif(
+        not _relative_tol_rule(), reason="needs the relative KKT rule (_tol_scale, issue 19 §1)")),
+])
+@pytest.mark.parametrize("positive", [False, True])
+def test_paths_give_the_same_weights_in_any_units(mode, positive):
+    """The lasso is equivariant to units: X s, y s give w on the grid scaled by s^2, and the
+    path must return those weights (relative 1e-8) for s from 1e-8 to 1e8."""
+    X, y = _units_problem()
+    grid = alpha_grid(X, y, n_alphas=30)
+    kw = dict(gap_tol=1e-12) if mode == "gap" else dict(tol=1e-12)
+    for l1_ratio in (1.0, 0.5):
+        base = enet_path(X, y, l1_ratio=l1_ratio, alphas=grid, positive=positive, **kw)
+        size = np.max(np.abs(base.coefs))
+        assert size > 1.0  # weights of size ~3: the comparison below is relative to them
+        for s in (1e-8, 1e-5, 1e-2, 1e2, 1e5, 1e8):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a stopping rule that gives up must not hide
+                run = enet_path(X * s, y * s, l1_ratio=l1_ratio, alphas=grid * s**2,
+                                positive=positive, **kw)
+            np.testing.assert_allclose(run.coefs, base.coefs, rtol=0, atol=1e-8 * size,
+                                       err_msg=f"s={s}, l1_ratio={l1_ratio}")
+            np.testing.assert_allclose(run.intercepts / s, base.intercepts, rtol=0,
+                                       atol=1e-8 * max(1.0, np.abs(base.intercepts).max()))
+
+
+def test_overflowing_data_raises_instead_of_nan_reported_as_converged():
+    """scikit-learn's test_enet_nonfinite_params: data whose products overflow float64.
+    regbook returned NaN intercepts with dual gaps of 0 (a certificate for a NaN model)."""
+    rng = np.random.default_rng(0)
+    X = np.finfo(np.float64).max * rng.uniform(size=(10, 2))
+    y = rng.integers(0, 2, 10).astype(float)
+    for fi in (True, False):
+        with pytest.raises(ValueError, match=r"(?i)not finite.*rescale X and y"):
+            with np.errstate(all="ignore"):
+                lasso_path(X, y, alphas=[1.0, 0.1], fit_intercept=fi)
+        with pytest.raises(ValueError, match=r"(?i)not finite.*rescale X and y"):
+            with np.errstate(all="ignore"):
+                enet_path(X, y, alphas=[1.0, 0.1], l1_ratio=0.5, fit_intercept=fi, gap_tol=1e-4)
+
+
+# ----------------------------------------------------------------------------- positive=True
+def _nonneg_kkt(X, y, coef, intercept, alpha, l1_ratio):
+    """Largest violation of the non-negative Elastic Net's optimality conditions, from their
+    definition: w >= 0; w_j > 0 needs g_j + l1 + l2 w_j = 0, w_j = 0 needs g_j + l1 >= 0,
+    with g the gradient of (1/2n)||y - Xw - b||^2."""
+    g = -X.T @ (y - X @ coef - intercept) / X.shape[0]
+    l1, l2 = alpha * l1_ratio, alpha * (1 - l1_ratio)
+    v = np.where(coef > 0, np.abs(g + l1 + l2 * coef), np.maximum(-(g + l1), 0.0))
+    return max(float(v.max()), float(np.maximum(-coef, 0).max()))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_positive_path_matches_sklearn_and_its_optimality_conditions(seed):
+    rng = np.random.default_rng(300 + seed)
+    n, p = [(40, 80), (120, 30), (60, 60)][seed % 3]
+    X, y = _correlated(rng, n, p, rng.uniform(0, 0.8), k=6)
+    l1_ratio = [1.0, 0.5, 0.8][seed % 3]
+    fi = bool(seed % 2)
+    path = enet_path(X, y, l1_ratio=l1_ratio, n_alphas=15, fit_intercept=fi, positive=True,
+                     tol=1e-12)
+    assert np.all(path.coefs >= 0) and np.any(path.coefs > 0)
+    # scikit-learn never centres: give it the centred data (regbook's intercept is exact)
+    Xc = X - X.mean(0) if fi else X
+    yc = y - y.mean() if fi else y
+    _, sk_coefs, _ = sk_enet_path(Xc, yc, l1_ratio=l1_ratio, alphas=path.alphas, positive=True,
+                                  tol=1e-14, max_iter=200_000)
+    np.testing.assert_allclose(path.coefs, sk_coefs.T, rtol=0, atol=1e-7)
+    scale = np.max(np.abs(Xc.T @ yc)) / n
+    for k, a in enumerate(path.alphas):
+        assert _nonneg_kkt(X, y, path.coefs[k], path.intercepts[k], a, l1_ratio) <= 1e-9 * scale
+    # the constraint binds: the unconstrained path has negative weights somewhere
+    free = enet_path(X, y, l1_ratio=l1_ratio, alphas=path.alphas, fit_intercept=fi)
+    assert np.any(free.coefs < 0)
+
+
+def test_positive_gap_stopping_certifies_with_the_one_sided_gap():
+    """In gap mode the positive engine stops on the non-negative problem's duality gap (one-sided
+    dual constraint, as scikit-learn's enet_coordinate_descent): the returned gaps equal
+    scikit-learn's formula recomputed from the weights and bound the suboptimality."""
+    rng = np.random.default_rng(5)
+    X, y = _correlated(rng, 50, 120, 0.6, k=8)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    n = len(y)
+    path = lasso_path(X, y, n_alphas=20, positive=True, gap_tol=1e-9)
+    tight = lasso_path(X, y, alphas=path.alphas, positive=True, tol=1e-13)
+    for k, a in enumerate(path.alphas):
+        w = path.coefs[k]
+        r = yc - Xc @ w
+        dual_norm = max(np.max(Xc.T @ r / n), 0.0)
+        s = a / dual_norm if dual_norm > a else 1.0
+        gap = 0.5 * (r @ r / n) * (1 + s * s) + a * np.abs(w).sum() - s * (r @ yc / n)
+        assert path.dual_gaps[k] == pytest.approx(gap, rel=1e-6, abs=1e-12 * (yc @ yc / n))
+        assert gap <= 1e-9 * (yc @ yc / n)
+        P = lambda v: 0.5 * np.sum((yc - Xc @ v) ** 2) / n + a * np.abs(v).sum()  # noqa: E731
+        assert P(w) - P(tight.coefs[k]) <= gap + 1e-14 * P(w)
+
+
+# ----------------------------------------------------------------------------- edge regimes (F15)
+@pytest.mark.parametrize("shape", [(3500, 3500), (150, 3500)])
+def test_engine_at_p_3500_without_the_full_gram_matrix(shape):
+    """p = 3500 > GRAM_MAX_FEATURES: the tall problem takes the no-Gram branch although
+    n >= p, the wide one builds Gram rows for the working set only; both match scikit-learn."""
+    from regbook._fastcd import GRAM_MAX_FEATURES, use_gram
+
+    n, p = shape
+    assert p > GRAM_MAX_FEATURES and not use_gram(n, p)
+    rng = np.random.default_rng(p + n)
+    X = rng.standard_normal((n, p))
+    w = np.zeros(p)
+    w[:15] = rng.uniform(1, 3, 15) * rng.choice([-1, 1], 15)
+    y = X @ w + rng.standard_normal(n)
+    grid = alpha_grid(X, y, n_alphas=6, eps=0.05)
+    path = lasso_path(X, y, alphas=grid, gap_tol=1e-10)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    _, sk_coefs, _ = sk_lasso_path(Xc, yc, alphas=grid, tol=1e-12, max_iter=100_000,
+                                  precompute=False)
+    np.testing.assert_allclose(path.coefs, sk_coefs.T, rtol=0, atol=1e-6)
+    assert path.n_nonzero[-1] >= 15
+
+
+def test_working_set_compaction_keeps_the_gram_block_of_the_features_that_stay():
+    """_set_working_set's compaction branch (most members leave): the working set, its
+    positions and its Gram block afterwards are those of the features kept plus the
+    newcomers, checked against X_W^T X_W / n computed directly."""
+    from regbook._fastcd import _set_working_set
+
+    rng = np.random.default_rng(3)
+    n, p = 30, 12
+    XT = np.ascontiguousarray(rng.standard_normal((p, n)))
+    for gram in (np.empty((0, 0)), XT @ XT.T / n):
+        W = np.empty(p, dtype=np.int64)
+        loc = np.full(p, -1, dtype=np.int64)
+        G, XW = np.empty((4, 4)), np.empty((0 if gram.size else 4, n))
+        flag = np.zeros(p, dtype=np.bool_)
+        first = np.array([0, 2, 3, 5, 7, 8, 9, 11])
+        G, XW, m = _set_working_set(XT, n, W, loc, 0, G, XW, first, flag, gram)
+        assert m == 8 and list(W[:m]) == list(first)
+        second = np.array([8, 3, 1])  # 2 of 8 stay (< half): compaction, then 1 joins
+        G, XW, m = _set_working_set(XT, n, W, loc, m, G, XW, second, flag, gram)
+        assert m == 3 and sorted(W[:m]) == [1, 3, 8]
+        members = W[:m]
+        np.testing.assert_allclose(G[:m, :m], XT[members] @ XT[members].T / n, atol=1e-12)
+        assert all(loc[j] == a for a, j in enumerate(members))
+        assert all(loc[j] == -1 for j in set(range(p)) - set(members))
+        assert not flag.any()

@@ -52,7 +52,6 @@ from regbook import (
 
 SCALES = [1e-8, 1e-5, 1e-2, 1e3, 1e8]
 RTOL = 1e-8  # of max|w|: the bound; rounding alone gives 1e-15 .. 1e-13
-ENGINE_FLOOR = pytest.mark.xfail(strict=True, reason="engine floor: fixed on branch engine")
 
 
 @functools.lru_cache(maxsize=None)
@@ -146,7 +145,7 @@ def test_lasso_and_enet_paths(kind, s):
 
 
 @pytest.mark.parametrize(
-    "s", [pytest.param(1e-8, marks=ENGINE_FLOOR), 1e-5, 1e-2, 1e3, 1e8])
+    "s", [1e-8, 1e-5, 1e-2, 1e3, 1e8])
 @pytest.mark.parametrize("kind", ["tall", "wide"])
 def test_lasso_path_gap_mode(kind, s):
     X, y, fi = problem(kind)

@@ -1,3 +1,4 @@
+import functools
 import warnings
 
 import numpy as np
@@ -157,7 +158,8 @@ def test_subgradient_with_tol_warns_with_achieved_residual():
     assert not res.converged and res.residual > 1e-8
 
 
-@pytest.mark.parametrize("solver", [ista, fista, coordinate_descent])
+@pytest.mark.parametrize("solver", [ista, fista, functools.partial(coordinate_descent,
+                                                                    method="reference")])
 def test_history_and_iterates(solver):
     X, y, fi, alpha, r = regression_problem(3)
     res = solver(X, y, alpha, r, fit_intercept=fi, return_iterates=True, max_iter=5000)
@@ -307,7 +309,7 @@ def test_constant_column_gets_zero_weight():
 @pytest.mark.parametrize("seed", [0, 2, 10])
 def test_polished_coordinate_descent_is_exact_and_faster(seed):
     X, y, fi, alpha, r = regression_problem(seed)  # n <= p, correlated columns
-    plain = coordinate_descent(X, y, alpha, r, fit_intercept=fi, max_iter=20_000)
+    plain = coordinate_descent(X, y, alpha, r, fit_intercept=fi, max_iter=20_000, polish=False)
     fast = coordinate_descent(X, y, alpha, r, fit_intercept=fi, max_iter=20_000, polish=True)
     assert fast.converged and fast.n_iter < plain.n_iter
     np.testing.assert_allclose(fast.coef, plain.coef, atol=1e-8)
@@ -315,10 +317,11 @@ def test_polished_coordinate_descent_is_exact_and_faster(seed):
     assert np.array_equal(fast.coef == 0.0, plain.coef == 0.0)
 
 
-# ----------------------------------------------------------------------------- one engine each
+# ----------------------------------------------------------------------------- one engine, one loop
 @pytest.mark.parametrize("seed", range(40))
-def test_reference_loop_equals_the_kernel(seed):
-    """coordinate_descent(method="reference"), the readable loop, reaches the kernel's weights."""
+def test_reference_loop_equals_the_engine(seed):
+    """coordinate_descent(method="reference"), the readable loop, reaches the compiled engine's
+    weights (the default method, the one behind the paths and the estimators)."""
     X, y, fi, alpha, r = regression_problem(seed)
     for l1_ratio in (1.0, r):
         kernel = coordinate_descent(X, y, alpha, l1_ratio, fit_intercept=fi, tol=1e-12,
@@ -337,7 +340,7 @@ def test_reference_loop_equals_the_kernel(seed):
 
 def test_reference_loop_rejects_polish():
     X, y, *_ = regression_problem(1)
-    with pytest.raises(ValueError, match=r"^polish=True needs method='kernel'"):
+    with pytest.raises(ValueError, match=r"^polish=True needs method='engine'"):
         coordinate_descent(X, y, 0.1, polish=True, method="reference")
     with pytest.raises(ValueError, match=r"^method='fast' is not recognised"):
         coordinate_descent(X, y, 0.1, method="fast")

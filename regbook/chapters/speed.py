@@ -32,9 +32,9 @@ The stages add one idea at a time (each is a readable NumPy/Python loop, the tea
 
 :func:`compiled_path` runs the library's compiled engine, :func:`regbook.lasso_path`, on the
 same grid and rule, and :func:`sklearn_path` scikit-learn's ``lasso_path``.
-:func:`engine_path` calls that engine (:func:`regbook._fastcd.enet_path_cd`) directly, with
-its two accelerations for correlated designs, Anderson extrapolation and sign-preserving
-active-set steps, each switched on or off. Each returns a
+:func:`engine_path` calls that engine through its one entry point
+(:func:`regbook._fastcd.solve_path`), with its two accelerations for correlated designs,
+Anderson extrapolation and sign-preserving active-set steps, each switched on or off. Each returns a
 :class:`PathRun`; :func:`time_stage` and :func:`time_versus_size` time them (the
 fastest of repeats, the solver alone, BLAS on one thread).
 """
@@ -511,7 +511,7 @@ def engine_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, anderson
                 active_set_steps=True):
     """Stage 9: the compiled engine called directly, each acceleration switched on or off.
 
-    Runs :func:`regbook._fastcd.enet_path_cd` (the engine behind :func:`regbook.lasso_path`)
+    Runs :func:`regbook._fastcd.solve_path` (the engine behind :func:`regbook.lasso_path`)
     on the centred data with the duality-gap rule of this module. With both switches on it
     is stage 8; switching them off shows what each buys on a correlated design:
 
@@ -550,19 +550,17 @@ def engine_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, anderson
     >>> fast.n_sweeps < slow.n_sweeps
     True
     """
-    from .._fastcd import enet_path_cd
-    from ..paths import alpha_max
+    from .._fastcd import solve_path
 
     Xc, yc, alphas, target, x_mean, y_mean = _setup(X, y, alphas, gap_tol, max_sweeps)
     anderson = bool(check_bool(anderson, "anderson"))
     active_set_steps = bool(check_bool(active_set_steps, "active_set_steps"))
-    n, p = Xc.shape
     t0 = time.perf_counter()                     # timed: the engine (and its transposed copy)
-    coefs, n_iter, _, _, converged = enet_path_cd(
-        np.ascontiguousarray(Xc.T), yc, alphas, 1.0, alpha_max(Xc, yc, fit_intercept=False),
-        True, target, 0.0, int(max_sweeps), n >= p, polish=active_set_steps,
-        n_anderson=5 if anderson else 0)
+    res = solve_path(Xc, yc, alphas, l1_ratio=1.0, stop="gap", gap_tol=gap_tol,
+                     max_iter=int(max_sweeps), polish=active_set_steps,
+                     n_anderson=5 if anderson else 0)
     seconds = time.perf_counter() - t0
+    coefs, n_iter, converged = res.coefs, res.n_iter, res.converged
     W = np.asarray(coefs)
     for k in np.flatnonzero(~converged):
         _not_converged("engine_path", alphas[k], max_sweeps)
