@@ -128,8 +128,10 @@ if __name__ == "__main__":
         print(source_digest())
     elif len(sys.argv) == 3 and sys.argv[1] == "record":
         if sys.argv[2] != source_digest():
-            raise SystemExit("the sources changed during the build: no stamp recorded")
-        done = record(sys.argv[2])
-        print(f"{STAMP}: the strict build executed {len(done)} chapters without error")
+            # not an error: without a stamp, pytest simply executes the chapters under nbval
+            print("the sources changed during the build: no stamp recorded (nbval will run)")
+        else:
+            done = record(sys.argv[2])
+            print(f"{STAMP}: the strict build executed {len(done)} chapters without error")
     else:
         raise SystemExit(usage)
