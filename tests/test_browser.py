@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("REGBOOK_CHROMIUM") or shutil.which("chromium")
                 or shutil.which("chromium-browser") or "/usr/bin/chromium")
 DEMO = ROOT / "tests" / "explorer_demo.ipynb"
+sys.path.insert(0, str(ROOT / "tools"))
+import buildstamp  # noqa: E402
 REQUIRE_BROWSER = os.environ.get("REGBOOK_REQUIRE_BROWSER", "") not in ("", "0")
 
 
@@ -181,9 +183,12 @@ def _check_page(browser, url, where):
 
 
 @pytest.fixture(scope="module")
-def html_book(tmp_path_factory):
+def html_book():
     """The built HTML book: ``$REGBOOK_HTML`` (a ``_build/html`` folder) if set, else the
-    repository's ``_build/html`` if present, else a fresh build in a temporary folder."""
+    repository's ``_build/html``, which must be newer than every source it is built from
+    (``tools/buildstamp.py``): the tests never audit a stale build, and never build the book
+    themselves (a hidden full execution of every chapter); without a build they fail and say
+    how to make one."""
     given = os.environ.get("REGBOOK_HTML")
     if given:
         built = Path(given)
@@ -191,13 +196,17 @@ def html_book(tmp_path_factory):
             pytest.fail(f"REGBOOK_HTML={given} has no index.html; point it at a built _build/html.")
         return built
     built = ROOT / "_build" / "html"
-    if (built / "index.html").exists():
-        return built
-    out = tmp_path_factory.mktemp("book")
-    jb = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
-    subprocess.run([jb, "build", str(ROOT), "--path-output", str(out)], check=True,
-                   timeout=1200, capture_output=True)
-    return out / "_build" / "html"
+    if not (built / "index.html").exists():
+        pytest.fail("no built book in _build/html: run `jupyter-book build .` first (the README's "
+                    "step 1), or set REGBOOK_HTML to a built _build/html, or leave the browser "
+                    "tests out with -m 'not browser'")
+    stale = buildstamp.stale_sources(ROOT)
+    if stale:
+        names = ", ".join(str(f.relative_to(ROOT)) for f in stale[:5])
+        pytest.fail(f"stale build: {len(stale)} source(s) changed after _build/html was built "
+                    f"({names}{', ...' if len(stale) > 5 else ''}): run `jupyter-book build --all .` "
+                    "or set REGBOOK_HTML to a current _build/html")
+    return built
 
 
 def test_every_book_page_offline_without_errors(browser, html_book):

@@ -673,8 +673,9 @@ def time_stage(stage, X, y, alphas, *, gap_tol=1e-4, repeats=3):
     return _timed(stage, X, y, alphas, gap_tol, repeats, np.inf)
 
 
-def time_versus_size(stages, problems, *, gap_tol=1e-4, repeats=3, budget=1.0):
-    """Time every stage on a sequence of growing problems, dropping a stage once it is slow.
+def time_versus_size(stages, problems, *, gap_tol=1e-4, repeats=3, budget=1.0, max_features=None):
+    """Time every stage on a sequence of growing problems, dropping a stage once it is slow
+    (or, with ``max_features``, beyond a fixed size).
 
     The stages take turns on each problem (all stages on the first problem, then all on the
     second, ...), so a passing load on the machine spreads over the stages rather than
@@ -691,7 +692,13 @@ def time_versus_size(stages, problems, *, gap_tol=1e-4, repeats=3, budget=1.0):
         Runs per measurement (the fastest is kept); a run longer than ``budget`` is not
         repeated.
     budget : float > 0, default=1.0
-        Seconds: a stage whose time on a problem exceeds it is not run on the larger ones.
+        Seconds: a run longer than this is not repeated, and (without ``max_features``) a
+        stage whose time on a problem exceeds it is not run on the larger ones.
+    max_features : dict of str -> int, optional
+        If given, stage ``name`` runs on exactly the problems with at most
+        ``max_features.get(name, inf)`` features, however long it takes: which sizes each
+        stage reaches is then the same on every machine and under any load (a busy machine
+        cannot drop a stage early).
 
     Returns
     -------
@@ -715,13 +722,20 @@ def time_versus_size(stages, problems, *, gap_tol=1e-4, repeats=3, budget=1.0):
     budget = check_positive(budget, "budget")
     if not isinstance(stages, dict) or not all(callable(f) for f in stages.values()):
         raise TypeError("stages must be a dict of name -> stage function, e.g. speed.STAGES.")
+    if max_features is not None:
+        unknown = set(max_features) - set(stages) if isinstance(max_features, dict) else None
+        if unknown is None or unknown:
+            raise ValueError("max_features must be a dict of stage name -> number of features, "
+                             f"naming stages of `stages`; got {max_features!r}.")
     times = {name: np.full(len(problems), np.nan) for name in stages}
     runs = {name: [None] * len(problems) for name in stages}
     running = list(stages)
     for i, (X, y, alphas) in enumerate(problems):
         for name in list(running):
+            if max_features is not None and np.shape(X)[1] > max_features.get(name, np.inf):
+                continue                         # beyond this stage's fixed size
             times[name][i], runs[name][i] = _timed(stages[name], X, y, alphas, gap_tol, repeats,
                                                    budget)
-            if times[name][i] > budget:
+            if max_features is None and times[name][i] > budget:
                 running.remove(name)             # too slow: not run on the larger problems
     return times, runs
