@@ -32,32 +32,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("REGBOOK_CHROMIUM") or shutil.which("chromium")
-                or shutil.which("chromium-browser") or "/usr/bin/chromium")
 DEMO = ROOT / "tests" / "explorer_demo.ipynb"
-sys.path.insert(0, str(ROOT / "tools"))
-import buildstamp  # noqa: E402
-REQUIRE_BROWSER = os.environ.get("REGBOOK_REQUIRE_BROWSER", "") not in ("", "0")
+from browser_support import CHROMIUM, built_html, require_browser  # noqa: E402
 
-
-def _browser_missing(reason):
-    """Skip this module, or fail it when ``REGBOOK_REQUIRE_BROWSER`` is set."""
-    if REQUIRE_BROWSER:
-        pytest.fail(f"REGBOOK_REQUIRE_BROWSER is set but the browser tests cannot run: {reason}",
-                    pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
-if not CHROMIUM.is_file():
-    _browser_missing(
-        f"Chromium is not installed ({CHROMIUM} does not exist); enable the browser tests with "
-        "`apt-get install chromium` (Debian) or point REGBOOK_CHROMIUM at a Chromium binary, "
-        "and rerun pytest.")
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - depends on the environment
-    _browser_missing("Playwright is missing; `pip install playwright` (no browser download "
-                     "needed: the tests use the system's Chromium).")
+require_browser()
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -184,29 +163,8 @@ def _check_page(browser, url, where):
 
 @pytest.fixture(scope="module")
 def html_book():
-    """The built HTML book: ``$REGBOOK_HTML`` (a ``_build/html`` folder) if set, else the
-    repository's ``_build/html``, which must be newer than every source it is built from
-    (``tools/buildstamp.py``): the tests never audit a stale build, and never build the book
-    themselves (a hidden full execution of every chapter); without a build they fail and say
-    how to make one."""
-    given = os.environ.get("REGBOOK_HTML")
-    if given:
-        built = Path(given)
-        if not (built / "index.html").exists():
-            pytest.fail(f"REGBOOK_HTML={given} has no index.html; point it at a built _build/html.")
-        return built
-    built = ROOT / "_build" / "html"
-    if not (built / "index.html").exists():
-        pytest.fail("no built book in _build/html: run `jupyter-book build .` first (the README's "
-                    "step 1), or set REGBOOK_HTML to a built _build/html, or leave the browser "
-                    "tests out with -m 'not browser'")
-    stale = buildstamp.stale_sources(ROOT)
-    if stale:
-        names = ", ".join(str(f.relative_to(ROOT)) for f in stale[:5])
-        pytest.fail(f"stale build: {len(stale)} source(s) changed after _build/html was built "
-                    f"({names}{', ...' if len(stale) > 5 else ''}): run `jupyter-book build --all .` "
-                    "or set REGBOOK_HTML to a current _build/html")
-    return built
+    """The built book (see ``browser_support.built_html``)."""
+    return built_html()
 
 
 def test_every_book_page_offline_without_errors(browser, html_book):

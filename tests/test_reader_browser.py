@@ -8,18 +8,15 @@
 * reading time: every chapter states one, and it matches an independent count of the
   notebook's words.
 
-Needs the built book (``$REGBOOK_HTML``, else ``_build/html``; built on demand like
-``test_browser.py``) and Chromium with Playwright (skipped without them, an error with
+Needs the built book (``$REGBOOK_HTML``, else ``_build/html``; never stale, never built here:
+``tests/browser_support.py``) and Chromium with Playwright (skipped without them, an error with
 ``REGBOOK_REQUIRE_BROWSER=1``).
 """
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -29,25 +26,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "_ext"))
 import reader  # noqa: E402  (the words-a-minute rates the pages state)
-CHROMIUM = Path(os.environ.get("REGBOOK_CHROMIUM") or shutil.which("chromium")
-                or shutil.which("chromium-browser") or "/usr/bin/chromium")
-REQUIRE_BROWSER = os.environ.get("REGBOOK_REQUIRE_BROWSER", "") not in ("", "0")
+from browser_support import CHROMIUM, built_html, require_browser  # noqa: E402
 
-
-def _browser_missing(reason):
-    if REQUIRE_BROWSER:
-        pytest.fail(f"REGBOOK_REQUIRE_BROWSER is set but the browser tests cannot run: {reason}",
-                    pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
-if not CHROMIUM.is_file():
-    _browser_missing(f"Chromium is not installed ({CHROMIUM} does not exist): `apt-get install "
-                     "chromium` or set REGBOOK_CHROMIUM.")
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - depends on the environment
-    _browser_missing("Playwright is missing; `pip install playwright`.")
+require_browser()
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -68,22 +50,9 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def html_book(tmp_path_factory):
-    """``$REGBOOK_HTML`` if set, else the repository's ``_build/html``, else a fresh build."""
-    given = os.environ.get("REGBOOK_HTML")
-    if given:
-        built = Path(given)
-        if not (built / "index.html").exists():
-            pytest.fail(f"REGBOOK_HTML={given} has no index.html; point it at a built _build/html.")
-        return built
-    built = ROOT / "_build" / "html"
-    if (built / "index.html").exists():
-        return built
-    out = tmp_path_factory.mktemp("book")
-    jb = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
-    subprocess.run([jb, "build", str(ROOT), "--path-output", str(out)], check=True,
-                   timeout=1200, capture_output=True)
-    return out / "_build" / "html"
+def html_book():
+    """The built book (see ``browser_support.built_html``: never stale, never built here)."""
+    return built_html()
 
 
 def _pages(html_book):
