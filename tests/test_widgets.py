@@ -643,3 +643,20 @@ def test_describe_works_before_any_update(factory):
     text = ex.describe()
     assert "λ = " in text and ex.state
     assert ex._fig is None  # computed, not drawn
+
+
+def test_no_chapter_ships_the_same_explorer_twice():
+    """Issue 23: chapters 5 and 11 both showed ``regbook.explore_geometry()``. An explorer call
+    (its whole cell, whitespace aside) appears in at most one chapter; a later chapter links back."""
+    from pathlib import Path
+
+    import nbformat
+
+    seen = {}
+    for path in sorted((Path(__file__).resolve().parents[1] / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and re.search(r"\bexplore_\w+\(", cell.source):
+                key = re.sub(r"\s+", "", cell.source)
+                assert key not in seen, f"{path.name} repeats the explorer of {seen[key]}"
+                seen[key] = path.name
+    assert len(seen) >= 5  # the book's explorers were found (chapters 1, 3, 4, 5, 6, 7...)
