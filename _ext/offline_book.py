@@ -8,6 +8,13 @@ from every page, and the launch configuration it appends to every page's doctree
 ``<script type="text/x-thebe-config">`` whose Binder repository is sphinx-thebe's placeholder,
 ``binder-examples/jupyter-stacks-datascience``, an environment without regbook). We also give
 pydata-sphinx-theme a default colour mode, whose absence is logged as a console error on every page.
+
+And no ipywidgets state: executing a notebook stores the state of every live widget its
+explorers created (nbclient's ``store_widget_state``) in the notebook's ``widgets`` metadata,
+which myst-nb writes into the page as a ``<script type="application/vnd.jupyter.widget-state+json">``
+(about 80-100 KB a chapter, mostly a copy of each explorer's PNG). No page loads the ipywidgets
+JavaScript that would read it (``nb_ipywidgets_js: {}``; the explorers' static view is their
+``text/html``), so we drop it where myst-nb records it, before any page is written.
 """
 from pathlib import Path
 
@@ -15,6 +22,19 @@ from docutils import nodes
 
 THEBE_MARKERS = ("x-thebe-config", "kernelName = ")
 THEBE_STATIC = ("sphinx-thebe.js", "sphinx-thebe.css")
+
+
+WIDGET_STATE_KEYS = ("ipywidgets_state",)  # myst-nb's key for the widget-state script
+
+
+def _drop_widget_state(app, doctree):
+    """Forget the widget-state script myst-nb registered for this page while parsing it (and
+    the ipywidgets loaders that come with it, ``ipywidgets_0``...; none are configured)."""
+    docname = app.env.docname
+    js_files = getattr(app.env, "nb_metadata", {}).get(docname, {}).get("js_files", {})
+    for key in list(js_files):
+        if key in WIDGET_STATE_KEYS or key.startswith("ipywidgets_"):
+            del js_files[key]
 
 
 def _drop_thebe_config(app, doctree, docname):
@@ -52,4 +72,5 @@ def setup(app):
     # sphinx-thebe appends its configuration at the default priority (500): remove it after.
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
     app.connect("build-finished", _drop_thebe_static)
+    app.connect("doctree-read", _drop_widget_state)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -58,3 +58,40 @@ def test_drops_sphinx_thebes_launch_configuration_and_nothing_else():
     assert any("binder-examples/jupyter-stacks-datascience" in text for text in added)
     offline_book._drop_thebe_config(app, doctree, "book/04_lasso")
     assert list(doctree.findall(nodes.raw)) == [kept]
+
+
+def test_no_widget_state_block_in_a_built_page(tmp_path):
+    """An executed notebook carries its explorers' widget state in ``metadata.widgets``; myst-nb
+    would write it into the page as an unused ``application/vnd.jupyter.widget-state+json``
+    script (about 80 KB a chapter). A real Sphinx build with myst-nb and _ext/offline_book.py of
+    such a notebook ships none of it; without the extension, the same build does (the control)."""
+    import json
+
+    import nbformat
+    from sphinx.application import Sphinx
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Page\n\nText."), nbformat.v4.new_code_cell("1")]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "version_major": 2, "version_minor": 0,
+        "state": {"abc123": {"model_name": "ImageModel", "model_module": "@jupyter-widgets/controls",
+                             "model_module_version": "2.0.0",
+                             "state": {"value": "iVBORw0KGgoUNUSEDPNGBYTES"}}}}}
+
+    def build(with_ext):
+        src = tmp_path / f"src{int(with_ext)}"
+        src.mkdir()
+        nbformat.write(nb, src / "page.ipynb")
+        (src / "index.md").write_text("# Home\n\n```{toctree}\npage\n```\n")
+        exts = ["myst_nb"] + (["offline_book"] if with_ext else [])
+        (src / "conf.py").write_text(
+            f"extensions = {json.dumps(exts)}\nnb_execution_mode = 'off'\nnb_ipywidgets_js = {{}}\n")
+        out = tmp_path / f"out{int(with_ext)}"
+        Sphinx(str(src), str(src), str(out), str(tmp_path / f"dt{int(with_ext)}"), "html",
+               status=None, warning=None, freshenv=True).build()
+        return (out / "page.html").read_text()
+
+    assert "widget-state+json" in build(False)  # myst-nb writes it
+    page = build(True)
+    assert "<h1>Page" in page and "widget-state+json" not in page
+    assert "UNUSEDPNGBYTES" not in page

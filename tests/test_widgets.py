@@ -216,6 +216,41 @@ def test_path_weights_equal_regbook_and_sklearn_on_unscaled_data():
 
 
 @pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
+def test_elastic_net_dial_reaches_the_lasso_and_nearly_ridge_live_and_static():
+    """Chapter 6: "at r = 1 you see the lasso; near 0 the paths approach ridge's". Both ends are
+    on the live slider and on the static one, and what they show is scikit-learn's Lasso /
+    ElasticNet at that λ (and, near 0, closer to ridge's weights than to the lasso's)."""
+    import ipywidgets
+
+    from regbook.paths import alpha_max
+    from regbook.widgets._static_html import render
+
+    X, y, names = diabetes_data()
+    n = len(y)
+    ex = W.explore_path(X, y, penalty="elasticnet", l1_ratio=0.5, feature_names=names)
+    p = ex._params["l1_ratio"]
+    assert p.static[0] <= 0.05 and p.static[-1] == 1.0
+    slider = ex.widget.children[0].children[1]
+    assert isinstance(slider, ipywidgets.FloatSlider)
+    assert slider.min <= 0.01 and slider.max == 1.0
+    slider.value = 1.0  # the reader drags the live slider to the right end
+    lam = 0.05 * alpha_max(X, y, 1.0)
+    w_lasso = ex.update(alpha=lam).state["coef"]
+    ref = Lasso(alpha=lam, tol=1e-12, max_iter=200_000).fit(X, y).coef_
+    np.testing.assert_allclose(w_lasso, ref, atol=1e-6 * np.abs(ref).max())
+    assert np.any(w_lasso == 0)  # the lasso's exact zeros at this λ
+    for r in (slider.min, p.static[0]):
+        w = ex.update(alpha=lam, l1_ratio=r).state["coef"]
+        ref = ElasticNet(alpha=lam, l1_ratio=r, tol=1e-12, max_iter=200_000).fit(X, y).coef_
+        np.testing.assert_allclose(w, ref, atol=1e-6 * np.abs(ref).max())
+        ridge = Ridge(alpha=n * lam).fit(X, y).coef_  # the book's λ: Ridge alpha = nλ
+        assert np.linalg.norm(w - ridge) < np.linalg.norm(w_lasso - ridge)
+    # the static HTML's L1-ratio slider reads r = 1 at its right end
+    html = render(ex, [p], ["data:,"] * len(p.static), ["x"] * len(p.static))
+    assert '"r = 1"' in html and f'"r = {p.static[0]:g}"' in html
+
+
+@pytest.mark.filterwarnings("error::sklearn.exceptions.ConvergenceWarning")
 def test_path_split_is_train_test_split_and_reproducible():
     from sklearn.model_selection import train_test_split
 
@@ -630,3 +665,20 @@ def test_describe_works_before_any_update(factory):
     text = ex.describe()
     assert "λ = " in text and ex.state
     assert ex._fig is None  # computed, not drawn
+
+
+def test_no_chapter_ships_the_same_explorer_twice():
+    """Issue 23: chapters 5 and 11 both showed ``regbook.explore_geometry()``. An explorer call
+    (its whole cell, whitespace aside) appears in at most one chapter; a later chapter links back."""
+    from pathlib import Path
+
+    import nbformat
+
+    seen = {}
+    for path in sorted((Path(__file__).resolve().parents[1] / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and re.search(r"\bexplore_\w+\(", cell.source):
+                key = re.sub(r"\s+", "", cell.source)
+                assert key not in seen, f"{path.name} repeats the explorer of {seen[key]}"
+                seen[key] = path.name
+    assert len(seen) >= 5  # the book's explorers were found (chapters 1, 3, 4, 5, 6, 7...)

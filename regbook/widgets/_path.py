@@ -25,6 +25,10 @@ _OBJECTIVE_TEXT = {
 class _PathExplorer(Explorer):
     figsize = (7.5, 5.6)
     n_grid = 80  # λ values of the drawn path
+    static_ratios = (0.05, 0.2, 0.5, 1.0)  # L1 ratios of the static HTML frames
+    # 32 palette colours keep the line art (ten feature colours, greys, antialiasing) clean at
+    # about 16 KB a frame against 26 KB with 128, so chapter 6 (4 ratios x 12 λ) stays < 1 MB
+    frame_colors = 32
 
     def __init__(self, X, y, X_test, y_test, penalty, l1_ratio, names, alpha, n_frames, data_note):
         self.X, self.y, self.X_test, self.y_test = X, y, X_test, y_test
@@ -37,9 +41,11 @@ class _PathExplorer(Explorer):
             alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * amax
         params = [_lambda_param(lo, hi, alpha, _log_frames(lo, hi, n_frames, alpha, amax))]
         if penalty == "elasticnet":
-            params.append(_Param("l1_ratio", "L1 ratio r", "float", 0.05, 1.0, l1_ratio,
-                                 static=sorted({0.2, 0.5, 0.9, round(l1_ratio, 3)}), step=0.05,
-                                 symbol="r", aria="Elastic Net L1 ratio r"))
+            # the whole dial, from nearly ridge (r = 0.01 live, 0.05 static) to the lasso (r = 1);
+            # the static ratios are chapter 6's four paths (its start value added if different)
+            params.append(_Param("l1_ratio", "L1 ratio r", "float", 0.01, 1.0, l1_ratio,
+                                 static=sorted({*self.static_ratios, round(l1_ratio, 3)}),
+                                 step=0.01, symbol="r", aria="Elastic Net L1 ratio r"))
         super().__init__(params, f"{PENALTY_LABELS[penalty]} path explorer")
 
     def _ratio(self, values):
@@ -225,8 +231,10 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
         Default: the diabetes data (:func:`regbook.datasets.diabetes_data`).
     y : array_like of shape (n_samples,), default=None
     penalty : {"l1", "l2", "elasticnet"}, default="l1"
-    l1_ratio : float in (0, 1], default=0.5
-        Starting L1 ratio for ``penalty="elasticnet"`` (then a second slider).
+    l1_ratio : float in [0.01, 1], default=0.5
+        Starting L1 ratio for ``penalty="elasticnet"`` (then a second slider, from
+        0.01, nearly ridge, to 1, the lasso; the static HTML offers 0.05, 0.2, 0.5
+        and 1, plus this start value).
     feature_names : list of str, default=None
     X_test, y_test : array_like, default=None
         Held-out data for the test-error curve. The model is fitted on ``X, y``.
@@ -243,7 +251,7 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     alpha : float > 0, default=None
         Starting λ (default: 5% of λ_max for L1 / EN, the middle of the grid for L2).
     n_frames : int, default=24
-        λ frames in the static HTML (times 3–4 L1 ratios for Elastic Net); λ_max is
+        λ frames in the static HTML (times 4–5 L1 ratios for Elastic Net); λ_max is
         one of them.
 
     Returns
@@ -263,8 +271,9 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     """
     penalty = _check_penalty(penalty)
     l1_ratio = check_l1_ratio(l1_ratio)
-    if penalty == "elasticnet" and l1_ratio == 0:
-        raise ValueError("l1_ratio must be > 0 for penalty='elasticnet'; use penalty='l2' for ridge.")
+    if penalty == "elasticnet" and l1_ratio < 0.01:
+        raise ValueError(f"l1_ratio must be >= 0.01 for penalty='elasticnet' (the slider's range), "
+                         f"got {l1_ratio!r}; use penalty='l2' for ridge.")
     n_frames = _check_n_frames(n_frames)
     if not isinstance(standardize, (bool, np.bool_)):
         raise TypeError(f"standardize must be True or False, got {standardize!r}.")
