@@ -152,8 +152,8 @@ class _DescentExplorer(Explorer):
             line.set_data(t[:, 0], t[:, 1])
         k = s["iterations"]
         wg, ws, wp = s["w_gd"], s["w_sub"], s["w_prox"]
-        self._titles[0].set_text(f"L2, step {s['step'] * self.Lip:.2f}/L "
-                                 f"(limit {s['step_limits']['gd'] * self.Lip:.2f}/L), k={k}: "
+        # the step is on the slider; the title gives this panel's limit 2/(L + λ) instead
+        self._titles[0].set_text(f"L2, limit {s['step_limits']['gd'] * self.Lip:.2f}/L, k={k}: "
                                  f"w=({_fmt2(wg[0])}, {_fmt2(wg[1])})")
         self._titles[1].set_text(f"L1: subgrad w₂={_fmt2(ws[1])}, prox w₂={_fmt2(wp[1])}")
 
