@@ -452,6 +452,34 @@ def test_descent_prox_lands_on_zero_subgradient_does_not():
     assert np.linalg.norm(far) > 10 * np.linalg.norm(s["ridge"])
 
 
+@pytest.mark.parametrize("alpha", [None, 0.3])  # the default (a lasso corner) and no zero weight
+def test_descent_each_panel_diverges_just_above_its_stated_step_limit(alpha):
+    from sklearn.linear_model import Lasso, Ridge
+    ex = W.explore_descent(**({} if alpha is None else {"alpha": alpha}))
+    s = ex.update(step=1.0).state
+    a, lim = s["alpha"], s["step_limits"]
+    Xc, yc = ex.Xc, ex.yc
+    n = len(yc)
+    curv = np.linalg.eigvalsh(Xc.T @ Xc / n)             # the oracle: curvatures of the loss
+    L = curv[-1]
+    ridge = Ridge(alpha=n * a, fit_intercept=False, tol=1e-12).fit(Xc, yc).coef_
+    lasso = Lasso(alpha=a, fit_intercept=False, tol=1e-14, max_iter=100_000).fit(Xc, yc).coef_
+    act = lasso != 0
+    L_act = np.linalg.eigvalsh(Xc[:, act].T @ Xc[:, act] / n)[-1]
+    assert np.isclose(lim["gd"], 2 / (L + a)) and lim["gd"] < 2 / L   # ridge: 2/(L + λ), not 2/L
+    assert np.isclose(lim["sub"], 2 / L) and np.isclose(lim["prox"], 2 / L_act)
+    run = lambda name, eta: ex._run(a, eta, 3000)[name][-1]
+    # ridge: converges just below its limit, diverges just above
+    np.testing.assert_allclose(run("gd", 0.98 * lim["gd"]), ridge, atol=1e-8)
+    assert np.linalg.norm(run("gd", 1.02 * lim["gd"])) > 1e5
+    # subgradient: bounded just below 2/L, diverges just above
+    assert np.linalg.norm(run("sub", 0.98 * lim["sub"])) < 1e3
+    assert np.linalg.norm(run("sub", 1.02 * lim["sub"])) > 1e5
+    # ISTA: reaches the lasso solution just below its limit, not just above
+    np.testing.assert_allclose(run("prox", 0.98 * lim["prox"]), lasso, atol=1e-6)
+    assert np.max(np.abs(run("prox", 1.02 * lim["prox"]) - lasso)) > 1e-2
+
+
 # --------------------------------------------------------------------------- static HTML
 @pytest.mark.parametrize("name", FACTORIES)
 def test_html_is_self_contained_with_all_frames_under_budget(name, html_cache):

@@ -66,16 +66,34 @@ class _DescentExplorer(Explorer):
             self._traj = self._run(a, eta, self.n_iter)
             self._traj_key = key
         traj = {name: t[: k + 1] for name, t in self._traj.items()}
+        lasso = penalized_solution_2d(self.Xc, self.yc, a, "l1")
         return {"alpha": a, "step": eta, "iterations": k, "trajectories": traj,
                 "w_gd": traj["gd"][-1], "w_sub": traj["sub"][-1], "w_prox": traj["prox"][-1],
-                "ridge": ridge_closed_form(self.Xc, self.yc, a).coef,
-                "lasso": penalized_solution_2d(self.Xc, self.yc, a, "l1")}
+                "ridge": ridge_closed_form(self.Xc, self.yc, a).coef, "lasso": lasso,
+                "step_limits": self._step_limits(a, lasso)}
+
+    def _step_limits(self, a, lasso):
+        """The largest constant step for which each panel's iterates settle.
+
+        Ridge's objective has curvature ``H + λI``, so its gradient descent diverges above
+        ``2/(L + λ)``, not ``2/L``. The subgradient step adds a bounded term to the loss's
+        gradient step, so it stays bounded below ``2/L`` and diverges above. ISTA converges
+        below ``2/L`` (the prox is non-expansive); near a solution with zeros only the curvature
+        ``L_A`` on its support matters, so it still converges up to ``2/L_A`` (``= 2/L`` when
+        no weight is zero). Returned as steps η, not multiples of ``1/L``.
+        """
+        act = lasso != 0
+        L_act = np.linalg.eigvalsh(self.H[np.ix_(act, act)])[-1] if act.any() else 0.0
+        return {"gd": 2 / (self.Lip + a), "sub": 2 / self.Lip,
+                "prox": 2 / L_act if L_act > 0 else np.inf}
 
     def describe(self, state=None):
         s = self._state_for(state)
         wg, ws, wp = s["w_gd"], s["w_sub"], s["w_prox"]
         return (f"Iterates of three solvers on a two-weight problem at λ = {_fmt(s['alpha'])}, "
-                f"step {s['step'] * self.Lip:.2f}/L, after {s['iterations']} iterations from "
+                f"step {s['step'] * self.Lip:.2f}/L (gradient descent on the L2 objective diverges "
+                f"above 2/(L + λ) = {s['step_limits']['gd'] * self.Lip:.2f}/L), "
+                f"after {s['iterations']} iterations from "
                 f"({self.w0[0]:g}, {self.w0[1]:g}): left, gradient descent on the L2 objective at "
                 f"w = ({_fmt2(wg[0])}, {_fmt2(wg[1])}); right, on the L1 objective, subgradient "
                 f"descent at w₂ = {_fmt2(ws[1])} and proximal gradient at w₂ = {_fmt2(wp[1])}.")
@@ -134,7 +152,8 @@ class _DescentExplorer(Explorer):
             line.set_data(t[:, 0], t[:, 1])
         k = s["iterations"]
         wg, ws, wp = s["w_gd"], s["w_sub"], s["w_prox"]
-        self._titles[0].set_text(f"L2, step {s['step'] * self.Lip:.2f}/L, k={k}: "
+        # the step is on the slider; the title gives this panel's limit 2/(L + λ) instead
+        self._titles[0].set_text(f"L2, limit {s['step_limits']['gd'] * self.Lip:.2f}/L, k={k}: "
                                  f"w=({_fmt2(wg[0])}, {_fmt2(wg[1])})")
         self._titles[1].set_text(f"L1: subgrad w₂={_fmt2(ws[1])}, prox w₂={_fmt2(wp[1])}")
 
@@ -155,9 +174,16 @@ def explore_descent(X=None, y=None, *, alpha=None, step=1.0, n_iter=50, w0=(-1.0
     (:func:`regbook.updates.proximal_step`) on the L1-penalized loss, both with a
     constant step. Contours are those of the full objective (loss + penalty);
     the star is its exact minimum. Sliders: the step size as a multiple of
-    ``1/L`` (``L`` the largest eigenvalue of ``X^T X / n``; above ``2/L``
-    gradient descent diverges), the number of iterations shown, and λ (live
-    only; the static HTML keeps the starting λ).
+    ``1/L`` (``L`` the largest eigenvalue of ``X^T X / n``), the number of
+    iterations shown, and λ (live only; the static HTML keeps the starting λ).
+
+    Each panel has its own step limit (``state["step_limits"]``): gradient
+    descent on the ridge objective diverges above ``2/(L + λ)`` (its curvature
+    is that of the loss plus λ, so at the default λ it diverges well before
+    ``2/L``; the left title shows the limit); subgradient descent stays bounded
+    below ``2/L`` and diverges above; ISTA converges below ``2/L``, and up to
+    ``2/L_A`` with ``L_A`` the curvature on the lasso solution's support (no
+    weight zero: ``L_A = L``).
 
     Parameters
     ----------
@@ -179,13 +205,16 @@ def explore_descent(X=None, y=None, *, alpha=None, step=1.0, n_iter=50, w0=(-1.0
     -------
     Explorer
         Parameters ``step``, ``iterations``, ``alpha``; ``state`` holds the
-        ``trajectories`` and the last iterates ``w_gd``, ``w_sub``, ``w_prox``.
+        ``trajectories``, the last iterates ``w_gd``, ``w_sub``, ``w_prox``, and
+        ``step_limits`` (per panel ``"gd"``, ``"sub"``, ``"prox"``, as steps η).
 
     Examples
     --------
     >>> ex = explore_descent()
     >>> s = ex.update(step=1.0, iterations=50).state
     >>> float(s["w_prox"][1]) == 0.0 and float(s["w_sub"][1]) != 0.0
+    True
+    >>> bool(s["step_limits"]["gd"] * ex.Lip < 2)  # ridge: 2/(L + λ), below 2/L
     True
     """
     n_iter = check_positive_int(n_iter, "n_iter")
