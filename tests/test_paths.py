@@ -402,12 +402,18 @@ def test_dual_gaps_only_for_the_squared_loss_paths(diabetes):
 
 # ---------------------------------------------------------------- inputs (issue 19 §3)
 def test_alphas_int_is_the_number_of_alphas_like_scikit_learn_1_9(diabetes):
-    """scikit-learn 1.9 spells the grid size alphas=<int>; regbook builds the same grid."""
+    """scikit-learn 1.9 spells the grid size alphas=<int>; regbook builds the same grid.
+
+    scikit-learn 1.8 (the oldest version supported) spells it n_alphas=<int>: the oracle is
+    the same grid either way."""
     X, y = diabetes
     Xc, yc = X - X.mean(0), y - y.mean()
-    sk_alphas, _, _ = sk_lasso_path(Xc, yc, alphas=7)
+    import sklearn
+    size = ("alphas" if tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 9)
+            else "n_alphas")
+    sk_alphas, _, _ = sk_lasso_path(Xc, yc, **{size: 7})
     np.testing.assert_allclose(lasso_path(X, y, alphas=7).alphas, sk_alphas, rtol=1e-12)
-    sk_alphas, _, _ = sk_enet_path(Xc, yc, l1_ratio=0.3, alphas=5, eps=1e-2)
+    sk_alphas, _, _ = sk_enet_path(Xc, yc, l1_ratio=0.3, eps=1e-2, **{size: 5})
     np.testing.assert_allclose(enet_path(X, y, l1_ratio=0.3, alphas=5, eps=1e-2).alphas,
                                sk_alphas, rtol=1e-12)
     assert len(logistic_path(X[:, :3], y > np.median(y), alphas=4).alphas) == 4
