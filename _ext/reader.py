@@ -152,8 +152,14 @@ def add_reading_time(app, doctree):
     para += nodes.strong(text="Reading time: ")
     para += nodes.Text(f"about {minutes} min ({prose:,} words of prose, {code:,} words of "
                        "visible code)")
-    # first thing under the title, above notebook_bundle's "Run this chapter" line
-    section.insert(1, para)
+    # The chapter's opening card ("In one minute": gives / needs) ends with the reading time;
+    # a page without a card gets it as the first thing under the title, above
+    # notebook_bundle's "Run this chapter" line.
+    card = next((n for n in doctree.findall(nodes.Element) if "chapter-card" in _classes(n)), None)
+    if card is not None:
+        card += para
+    else:
+        section.insert(1, para)
 
 
 # ---------------------------------------------------------------------------------------------

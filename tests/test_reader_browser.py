@@ -272,7 +272,10 @@ def test_every_chapter_states_a_true_reading_time(html_book):
         assert m, f"{path.name} states no reading time under its title"
         title_at = html.find("<h1")
         assert 0 <= title_at < m.start(), f"{path.name}: the reading time is not under the title"
-        assert m.start() < html.find("regbook-run"), f"{path.name}: reading time below the run line"
+        # under the title: above the run line, or closing the chapter's opening card
+        card_at = html.find("chapter-card")
+        assert m.start() < html.find("regbook-run") or 0 <= card_at < m.start(), (
+            f"{path.name}: reading time neither above the run line nor in the chapter card")
         minutes, prose, code = (int(g.replace(",", "")) for g in m.groups())
         pwpm, cwpm = reader.PROSE_WPM, reader.CODE_WPM
         src_prose, src_code = _notebook_words(ROOT / "book" / (path.stem + ".ipynb"))
@@ -284,3 +287,30 @@ def test_every_chapter_states_a_true_reading_time(html_book):
         expected = math.ceil(src_prose / pwpm + src_code / cwpm)
         assert abs(minutes - expected) <= max(2, 0.15 * expected), (
             f"{path.name}: states {minutes} min, its words give about {expected} min")
+
+
+# --------------------------------------------------------------------------------- exercises
+def _exercise_params():
+    from test_chapter_layout import CHAPTERS, PENDING
+    out = []
+    for nb in CHAPTERS:
+        num = int(nb.name[:2])
+        marks = (pytest.mark.xfail(strict=True, reason=f"chapter {num}: exercises not stubs yet")
+                 if "exercises" in PENDING.get(num, ()) else ())
+        out.append(pytest.param(nb.stem, id=nb.stem, marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("stem", _exercise_params())
+def test_no_answer_visible_before_the_reader_tries(browser, html_book, stem):
+    """No "Correct!" on the page: the checks ran only on hidden reference answers (issue 21)."""
+    path = html_book / "book" / f"{stem}.html"
+    assert path.exists(), f"{path} not built"
+    page = _open(browser, path, "light", None)
+    try:
+        text = page.evaluate("() => document.body.innerText")
+        n_not_attempted = text.count("Not attempted yet")
+    finally:
+        page.close()
+    assert "Correct!" not in text, f"{stem}: a check's 'Correct!' is visible before the reader acts"
+    assert n_not_attempted >= 1, f"{stem}: no exercise stub says 'Not attempted yet'"

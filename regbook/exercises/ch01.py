@@ -6,11 +6,12 @@ import numpy as np
 from ..chapters.bias_variance import PolynomialRidge, bias_variance
 from ..datasets import make_two_points
 from ..solvers import ridge_closed_form
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 
 __all__ = ["check_two_point_slope", "check_bias_variance_terms", "check_variance_with_data"]
 
 
+@exercise_check
 def check_two_point_slope(slope):
     r"""Check ``slope(alpha)``: the ridge slope through the two training points of chapter 1.
 
@@ -58,6 +59,7 @@ def check_two_point_slope(slope):
                   f"{expected[-1]:.2f} at λ = 10, as 15 / (1 + λ).")
 
 
+@exercise_check
 def check_bias_variance_terms(decompose):
     """Check ``decompose(predictions, f_test, noise_sd) -> (bias2, variance, noise)``.
 
@@ -108,6 +110,7 @@ def check_bias_variance_terms(decompose):
     return passed(f"bias² = {bias2:.3f}, variance = {variance:.3f}, noise = {noise:.3f}.")
 
 
+@exercise_check
 def check_variance_with_data(variance_for):
     """Check ``variance_for(n) -> float``: the variance term of unpenalized degree-9 fits.
 

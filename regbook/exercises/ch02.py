@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..penalties import ElasticNetPenalty, soft_threshold
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner
 
 __all__ = ["check_l1_prox", "check_enet_prox", "check_l1_subdifferential"]
@@ -14,6 +14,7 @@ def _call(fn, *args):
     return call_learner(fn, *args, convert=lambda out: np.asarray(out, dtype=float))
 
 
+@exercise_check
 def check_l1_prox(fn):
     """Check ``fn(z, t)``: soft-thresholding, the proximal operator of ``t * ||w||_1``."""
     z = np.array([-3.0, -1.0, -0.4, 0.0, 0.2, 0.5, 1.0, 2.5])
@@ -56,6 +57,7 @@ def check_l1_prox(fn):
     return passed("small entries become exactly 0, the rest move t toward 0.")
 
 
+@exercise_check
 def check_enet_prox(fn):
     """Check ``fn(z, alpha, l1_ratio)``: the prox (step 1) of the Elastic Net penalty."""
     z = np.array([-3.0, -0.6, 0.1, 0.7, 2.0])
@@ -85,6 +87,7 @@ def check_enet_prox(fn):
     return passed("soft-threshold by alpha*r, then shrink by 1 + alpha*(1 - r).")
 
 
+@exercise_check
 def check_l1_subdifferential(fn):
     """Check ``fn(w, g, alpha) -> bool``: is ``g`` a subgradient of ``alpha * |w|`` at ``w``?"""
     alpha = 2.0

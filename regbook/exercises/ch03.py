@@ -5,7 +5,7 @@ import numpy as np
 
 from ..datasets import make_correlated_blocks
 from ..solvers import ridge_closed_form
-from ._feedback import ExerciseError, call_learner, fail_unless_close, passed
+from ._feedback import ExerciseError, call_learner, fail_unless_close, passed, exercise_check
 
 __all__ = ["check_ridge_solution", "check_effective_df", "check_ridge_mse"]
 
@@ -16,6 +16,7 @@ def _data():
     return X, y + 5.0
 
 
+@exercise_check
 def check_ridge_solution(fn):
     r"""Check ``fn(X, y, alpha) -> (w, b)``: ridge in the regbook scaling.
 
@@ -64,6 +65,7 @@ def check_ridge_solution(fn):
     return passed("centred data, n·alpha on the diagonal, b from the means.")
 
 
+@exercise_check
 def check_effective_df(fn):
     r"""Check ``fn(X, alpha) -> float``: effective degrees of freedom of ridge.
 
@@ -99,6 +101,7 @@ def check_effective_df(fn):
     return passed("df falls from p at alpha = 0 toward 0 as alpha grows.")
 
 
+@exercise_check
 def check_ridge_mse(fn):
     r"""Check ``fn(X, w, sigma, alpha) -> (bias_sq, variance)``: ridge's exact fixed-design MSE.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..penalties import soft_threshold
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_orthonormal_estimates", "check_alpha_max", "check_lasso_coordinate_update"]
@@ -36,6 +36,7 @@ def _orthonormal_fits(lam, seed=0, n=24, p=5):
     return z, best[1], ridge, lasso
 
 
+@exercise_check
 def check_orthonormal_estimates(fn):
     r"""Check ``fn(z, lam)``: best subset, ridge and lasso weights from least-squares weights ``z``.
 
@@ -93,6 +94,7 @@ def _problem(seed, n=30, p=5, shift=3.0):
     return X, y
 
 
+@exercise_check
 def check_alpha_max(fn):
     r"""Check ``fn(X, y)``: the smallest λ at which the lasso (with intercept) has all weights zero.
 
@@ -120,6 +122,7 @@ def check_alpha_max(fn):
     return passed("at λ_max every weight is zero; just below it one feature enters.")
 
 
+@exercise_check
 def check_lasso_coordinate_update(fn):
     r"""Check ``fn(w, X, y, j, alpha)``: the exact lasso update of weight ``j``.
 

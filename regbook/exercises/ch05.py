@@ -5,7 +5,7 @@ import numpy as np
 
 from ..datasets import make_sparse_regression
 from ..geometry import ols_solution, penalized_solution_2d, penalty_radius, radius_to_alpha
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_radius_to_alpha", "check_ridge_2d"]
@@ -17,6 +17,7 @@ def _problems():
         yield X, y + 5.0  # a non-zero mean: the intercept matters
 
 
+@exercise_check
 def check_radius_to_alpha(fn):
     r"""Check ``fn(X, y, t)``: the lasso λ whose solution (with intercept) has ``||w||_1 = t``."""
     for k, (X, y) in enumerate(_problems()):
@@ -47,6 +48,7 @@ def check_radius_to_alpha(fn):
     return passed("each budget t maps to the λ that spends it exactly.")
 
 
+@exercise_check
 def check_ridge_2d(fn):
     r"""Check ``fn(X, y, alpha)``: the two-feature ridge solution ``(A + λI)^{-1} c`` with intercept.
 

@@ -5,12 +5,13 @@ import numpy as np
 
 from ..datasets import make_correlated_blocks
 from ..penalties import soft_threshold
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_enet_conversion", "check_enet_update"]
 
 
+@exercise_check
 def check_enet_conversion(fn):
     r"""Check ``fn(lam1, lam2, n_samples) -> (alpha, l1_ratio)``.
 
@@ -44,6 +45,7 @@ def check_enet_conversion(fn):
     return passed("your (alpha, l1_ratio) give the same minimizer as the two-lambda form.")
 
 
+@exercise_check
 def check_enet_update(fn):
     r"""Check ``fn(z, col_sq, alpha, l1_ratio)``: the Elastic Net coordinate update.
 

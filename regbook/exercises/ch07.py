@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..penalties import soft_threshold
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_ridge_gradient", "check_ista_step", "check_lipschitz", "check_backtracking_step"]
@@ -25,6 +25,7 @@ def _ridge_gradient(X, y, w, b, alpha):
     return X.T @ r / n + alpha * w, float(r.mean())
 
 
+@exercise_check
 def check_ridge_gradient(fn):
     r"""Check ``fn(X, y, w, b, alpha) -> (grad_w, grad_b)``, the gradient of the ridge objective.
 
@@ -73,6 +74,7 @@ def check_ridge_gradient(fn):
     return passed("the weights feel the penalty (alpha * w), the intercept does not.")
 
 
+@exercise_check
 def check_ista_step(fn):
     r"""Check ``fn(w, grad, step, alpha)``: one ISTA (proximal gradient) step for the lasso.
 
@@ -105,6 +107,7 @@ def check_ista_step(fn):
     return passed("gradient step, then soft-threshold: small weights land on 0.")
 
 
+@exercise_check
 def check_lipschitz(fn):
     r"""Check ``fn(X)``: the Lipschitz constant ``L`` of the gradient of the mean squared loss.
 
@@ -160,6 +163,7 @@ def _bt_reference(f, grad, w, lam, L0):
         L *= 2.0
 
 
+@exercise_check
 def check_backtracking_step(fn):
     r"""Check ``fn(f, grad, w, lam, L0) -> (w_new, L)``: one ISTA step with backtracking.
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_one_se_rule", "check_C_from_alpha", "check_repeated_cv_choice"]
 
 
+@exercise_check
 def check_one_se_rule(fn):
     r"""Check ``fn(alphas, mean, se) -> alpha``: the one-standard-error choice of λ.
 
@@ -40,6 +41,7 @@ def check_one_se_rule(fn):
     return passed("the largest alpha whose error is within one SE of the best.")
 
 
+@exercise_check
 def check_C_from_alpha(fn):
     r"""Check ``fn(alpha, n_samples) -> C``: the ``LogisticRegression`` ``C`` for a solver alpha.
 
@@ -75,6 +77,7 @@ def _repeated_runs():
     return alphas, [c + offsets for c in curves]
 
 
+@exercise_check
 def check_repeated_cv_choice(fn):
     r"""Check ``fn(alphas, runs) -> alpha``: the λ chosen by repeated K-fold.
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._feedback import ExerciseError, fail_unless_close, passed
+from ._feedback import ExerciseError, fail_unless_close, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_svm_margin", "check_dropout_penalty", "check_decay_rate"]
 
 
+@exercise_check
 def check_svm_margin(fn):
     r"""Check ``fn(w) -> float``: the width of a linear SVM's margin, :math:`2 / \lVert w\rVert`.
 
@@ -34,6 +35,7 @@ def check_svm_margin(fn):
     return passed("a smaller ||w|| (stronger penalty, smaller C) means a wider margin.")
 
 
+@exercise_check
 def check_dropout_penalty(fn):
     r"""Check ``fn(X, keep_prob) -> d``: the ridge weights that dropout adds to the mean squared loss.
 
@@ -68,6 +70,7 @@ def check_dropout_penalty(fn):
     return passed("input dropout in a linear model is a per-feature ridge.")
 
 
+@exercise_check
 def check_decay_rate(fn):
     r"""Check ``fn(lr, l2) -> delta``: the decoupled decay rate that equals an L2 penalty under plain SGD.
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..solvers import kkt_residual, objective
-from ._feedback import ExerciseError, passed
+from ._feedback import ExerciseError, passed, exercise_check
 from ._feedback import call_learner as _call
 
 __all__ = ["check_median_constant", "check_lasso_non_unique", "check_shift_location"]
 
 
+@exercise_check
 def check_median_constant(fn):
     r"""Check ``fn(y)``: the constant :math:`c` minimizing the L1 loss :math:`\sum_i |y_i - c|`.
 
@@ -59,6 +60,7 @@ def check_median_constant(fn):
     return passed("the L1 loss is minimized by the median; outliers' size is ignored.")
 
 
+@exercise_check
 def check_lasso_non_unique(X, y, alpha, w_a, w_b):
     r"""Check two *different* lasso solutions of the same problem (regbook scaling).
 
@@ -131,6 +133,7 @@ def _huber_location(y, lam):
     return float(brentq(psi, y.min() - 1.0, y.max() + 1.0, xtol=1e-14, rtol=1e-15))
 
 
+@exercise_check
 def check_shift_location(fn):
     r"""Check ``fn(y, lam)``: the constant of the L1-penalized per-sample shift model.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..chapters.bayes import prior_to_alpha
-from ._feedback import ExerciseError, passed
+from ._feedback import ExerciseError, passed, exercise_check
 from ._feedback import call_learner
 
 __all__ = ["check_gaussian_prior_alpha", "check_laplace_prior_alpha"]
@@ -31,6 +31,7 @@ def _check(fn, prior, wrong):
                             "the factor in front of the penalty.")
 
 
+@exercise_check
 def check_gaussian_prior_alpha(fn):
     r"""Check ``fn(sigma, tau, n)``: the solver alpha of the MAP under a :math:`N(0, \tau^2)` prior.
 
@@ -49,6 +50,7 @@ def check_gaussian_prior_alpha(fn):
     return passed("ridge alpha = noise variance / prior variance, divided by n.")
 
 
+@exercise_check
 def check_laplace_prior_alpha(fn):
     r"""Check ``fn(sigma, s, n)``: the solver alpha of the MAP under a Laplace(0, s) prior.
 

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..conventions import ridge_alpha_to_solver
 from ..paths import alpha_max
-from ._feedback import ExerciseError, passed
+from ._feedback import ExerciseError, passed, exercise_check
 
 __all__ = ["check_ridge_to_elasticnet_alpha", "check_enet_alpha_max"]
 
@@ -27,6 +27,7 @@ def _run(fn, expected, wrong, generic):
         raise ExerciseError(f"For ({value}, n={n}) you returned {got:.4g}, expected {want:.4g}. {generic}")
 
 
+@exercise_check
 def check_ridge_to_elasticnet_alpha(fn):
     """Check ``fn(a, n)``: the ``ElasticNet(l1_ratio=0)`` alpha that fits the same model as ``Ridge(alpha=a)``."""
     _run(fn, ridge_alpha_to_solver, [
@@ -79,6 +80,7 @@ def _alpha_max_mistakes(X, y, l1_ratio):
     ]
 
 
+@exercise_check
 def check_enet_alpha_max(fn):
     """Check ``fn(X, y, l1_ratio)``: the smallest alpha with all-zero Elastic Net weights.
 
