@@ -167,9 +167,24 @@ def html_book():
     return built_html()
 
 
-def test_every_book_page_offline_without_errors(browser, html_book):
-    for path in _book_pages(html_book):
-        _check_page(browser, path.as_uri(), str(path.relative_to(html_book)))
+# One test item per page (known from the sources, so pytest-xdist can spread the pages over its
+# workers instead of one worker auditing the whole book serially); a separate test checks that
+# the build has no page outside this list.
+PAGES = (["index.html", "genindex.html", "search.html"]
+         + [f"book/{p.stem}.html" for p in sorted((ROOT / "book").iterdir())
+            if p.suffix in {".ipynb", ".md"}])
+
+
+def test_page_list_covers_the_build(html_book):
+    built = {str(p.relative_to(html_book)) for p in _book_pages(html_book)}
+    assert built == set(PAGES), (f"pages built but not tested: {sorted(built - set(PAGES))}; "
+                                 f"tested but not built: {sorted(set(PAGES) - built)}")
+
+
+def _offline_check(browser, html_book, page):
+    path = html_book / page
+    assert path.exists(), f"{page} was not built"
+    _check_page(browser, path.as_uri(), page)
 
 
 # --------------------------------------------------------------------------- accessibility
@@ -231,15 +246,37 @@ def _axe_violations(browser, path, where):
     return found
 
 
-def test_axe_audit_every_book_page(browser, html_book):
-    """No serious or critical axe-core violation on any page, in light and in dark mode."""
-    found = []
-    for path in _book_pages(html_book):
-        found += _axe_violations(browser, path, str(path.relative_to(html_book)))
+def _axe_check(browser, html_book, page):
+    """No serious or critical axe-core violation on ``page``, in light and in dark mode."""
+    path = html_book / page
+    assert path.exists(), f"{page} was not built"
+    found = _axe_violations(browser, path, page)
     report = "\n".join(f"  {rule} ({impact}) on {where}: {target}  -- {summary}"
                         for rule, impact, where, target, summary in found[:40])
     assert not found, (f"{len(found)} serious/critical axe-core violations"
                        f"{' (first 40)' if len(found) > 40 else ''}:\n{report}")
+
+
+def _page_class(page):
+    """One test class per page: the project runs pytest-xdist with ``--dist loadscope``, which
+    keeps a module on one worker but sends each class to any worker, so the pages' audits are
+    spread over the cores instead of running one after another (issue 19: CI time)."""
+
+    def test_offline_without_errors(self, browser, html_book):
+        _offline_check(browser, html_book, page)
+
+    def test_axe_audit(self, browser, html_book):
+        _axe_check(browser, html_book, page)
+
+    name = "TestPage_" + re.sub(r"\W", "_", page.removesuffix(".html"))
+    return name, type(name, (), {"test_offline_without_errors": test_offline_without_errors,
+                                 "test_axe_audit": test_axe_audit})
+
+
+for _page in PAGES:
+    _name, _cls = _page_class(_page)
+    globals()[_name] = _cls
+del _page, _name, _cls
 
 
 def test_static_explorers_side_by_side(browser, tmp_path):
