@@ -197,6 +197,10 @@ def use_house_style():
     True
     """
     mpl.rcParams.update(HOUSE_RC)
+    # in a notebook: side-by-side figures also carry a stacked copy for phone-width pages
+    from .narrow_figures import register
+
+    register()
 
 
 # --------------------------------------------------------------------------- helpers
