@@ -1,4 +1,4 @@
-"""Side-by-side figures get a stacked twin that a narrow screen shows instead (issue 22).
+"""Side-by-side (and very wide) figures get a phone twin that a narrow screen shows instead (issue 22).
 
 ``regbook.narrow_figures`` makes every notebook PNG of a figure with panels side by side carry a
 stacked copy of the same figure (same code, panels one above the other) in its output metadata.

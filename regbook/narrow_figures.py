@@ -17,10 +17,14 @@ import base64
 import io
 import pickle
 
-__all__ = ["stacked_copy", "register", "METADATA_KEY"]
+__all__ = ["stacked_copy", "narrow_copy", "register", "METADATA_KEY", "NARROW_WIDTH"]
 
 #: The key, in an image/png output's metadata, of the stacked variant (base64 PNG).
 METADATA_KEY = "regbook_stacked_png"
+
+#: Width (inches) of the phone variant of a wide one-panel figure: the house style's default width,
+#: which a 390-px phone draws at nearly its own pixels.
+NARROW_WIDTH = 6.4
 
 
 def _grid_axes(fig):
@@ -110,6 +114,53 @@ def stacked_copy(fig):
     return tall
 
 
+def narrow_copy(fig):
+    """The phone variant of ``fig``: its panels stacked, or a wide single panel redrawn narrower.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        Any figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        :func:`stacked_copy` for panels side by side; for one panel wider than
+        :data:`NARROW_WIDTH` (a wide bar chart, a plot with its legend outside), a copy
+        :data:`NARROW_WIDTH` inches wide at the same height and font sizes, re-laid out; None
+        when the figure is already narrow enough.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(9, 4))
+    >>> [float(v) for v in narrow_copy(fig).get_size_inches()]
+    [6.4, 4.0]
+    >>> narrow_copy(plt.subplots(figsize=(6, 4))[0]) is None
+    True
+    >>> plt.close("all")
+    """
+    found = _grid_axes(fig)
+    if found is not None and found[0][1] >= 2:
+        return stacked_copy(fig)
+    width, height = fig.get_size_inches()
+    if found is None or found[0] != (1, 1) or width <= NARROW_WIDTH * 1.05:
+        return None
+    try:
+        narrow = pickle.loads(pickle.dumps(fig))
+    except Exception:  # noqa: BLE001
+        return None
+    narrow.set_size_inches(NARROW_WIDTH, height)
+    if narrow.get_layout_engine() is None:
+        try:
+            narrow.tight_layout()
+        except Exception:  # noqa: BLE001
+            pass
+    return narrow
+
+
 def _png(fig, dpi):
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight",
@@ -125,7 +176,7 @@ def _png_with_stacked(fig):
     if wide is None:
         return None
     try:
-        tall = stacked_copy(fig)
+        tall = narrow_copy(fig)
     except Exception:  # noqa: BLE001 - never lose the figure itself; the phone test reports it
         return wide
     if tall is None:

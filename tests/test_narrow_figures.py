@@ -87,3 +87,15 @@ def test_the_build_finds_each_twin_by_the_wide_pngs_hash(tmp_path):
     assert list(found) == [digest]                   # myst-nb names the wide file by this hash
     assert found[digest] == base64.b64decode(meta[METADATA_KEY])
     assert ext.METADATA_KEY == METADATA_KEY
+
+
+def test_a_wide_single_panel_is_redrawn_narrower_with_the_same_fonts():
+    fig, ax = plt.subplots(figsize=(9.1, 4))
+    ax.bar(range(20), np.arange(20))
+    ax.set_xlabel("feature")
+    wide, meta = _png_with_stacked(fig)
+    w_img = Image.open(io.BytesIO(base64.b64decode(wide)))
+    n_img = Image.open(io.BytesIO(base64.b64decode(meta[METADATA_KEY])))
+    from regbook.narrow_figures import NARROW_WIDTH
+    assert n_img.size[0] <= NARROW_WIDTH * fig.dpi * 1.02 < w_img.size[0]
+    assert abs(n_img.size[1] - w_img.size[1]) < 0.1 * w_img.size[1]
