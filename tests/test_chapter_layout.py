@@ -26,8 +26,6 @@ PENDING = {
     2: {"card", "exercises", "predict"},
     3: {"card", "exercises", "predict"},
     4: {"card", "exercises", "predict"},
-    5: {"card", "exercises", "predict"},
-    6: {"card", "exercises", "predict"},
     7: {"card", "exercises", "predict"},
     8: {"card", "exercises", "predict"},
     9: {"card", "exercises", "predict"},

@@ -60,3 +60,13 @@ def test_ridge_2d_accepts_correct():
 def test_ridge_2d_explains_mistakes(wrong, match):
     with pytest.raises(ExerciseError, match=match):
         check_ridge_2d(wrong)
+
+
+@pytest.mark.parametrize("check", [check_radius_to_alpha, check_ridge_2d])
+def test_a_stub_is_not_attempted_yet(check, capsys):
+    def stub(*args):
+        raise NotImplementedError
+
+    assert check(stub) is False
+    out = capsys.readouterr().out
+    assert "Not attempted yet" in out and "Correct" not in out

@@ -45,3 +45,13 @@ def test_update_accepts_correct():
 def test_update_explains_mistakes(wrong, match):
     with pytest.raises(ExerciseError, match=match):
         check_enet_update(wrong)
+
+
+@pytest.mark.parametrize("check", [check_enet_conversion, check_enet_update])
+def test_a_stub_is_not_attempted_yet(check, capsys):
+    def stub(*args):
+        raise NotImplementedError
+
+    assert check(stub) is False
+    out = capsys.readouterr().out
+    assert "Not attempted yet" in out and "Correct" not in out
