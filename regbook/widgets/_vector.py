@@ -94,6 +94,13 @@ def lasso_knots(X, y, lo, hi):
     xm, ym = X.mean(axis=0), y.mean()
     alphas, _, coefs = lars_path(X - xm, y - ym, method="lasso", alpha_min=lo)
     lams, W = np.asarray(alphas, dtype=float), np.asarray(coefs, dtype=float).T
+    # the first knot is λ_max: take regbook's value (equal up to rounding) so that the slider's
+    # λ_max position shows exactly zero weights, as regbook.alpha_max says
+    from ..paths import alpha_max
+
+    amax = alpha_max(X, y)
+    if np.all(W[0] == 0) and abs(lams[0] - amax) <= 1e-12 * amax:
+        lams[0] = amax
     if lams[0] < hi:
         lams, W = np.r_[hi, lams], np.vstack([np.zeros(X.shape[1]), W])
     # cut at hi (interpolating the first segment) so the table spans exactly [lo, hi]
@@ -191,7 +198,7 @@ def path_payload(ex):
     pay = {
         "kind": ex.penalty, "label": PENALTY_LABELS[ex.penalty], "names": list(ex.names),
         "n": n, "xm": _round(xm, 17), "ym": ym, "lo": lo, "hi": hi,
-        "lams": _round(lams, 12), "lamText": [_fmt(v) for v in lams],
+        "lams": _round(lams, 17), "lamText": [_fmt(v) for v in lams],
         "start": int(np.argmin(np.abs(np.log(lams) - np.log(ex.values["alpha"])))),
         "train": _quad(X, y, xm, ym),
         "test": None if ex.X_test is None else _quad(ex.X_test, ex.y_test, xm, ym),
