@@ -168,7 +168,7 @@ function build(){
  /* coefficients at λ: one bar per feature, named under it */
  var W3=Wd,H3=narrow?230:210,s3=el("svg",{class:"rbv-bars",width:W3,height:H3,viewBox:"0 0 "+W3+" "+H3,
   role:"img","aria-label":"coefficients at λ"},box);
- var m3={l:52,r:8,t:22,b:narrow?44:26},y3=function(v){return m3.t+(1.15*span-v)/(2.3*span)*(H3-m3.t-m3.b);};
+ var m3={l:52,r:8,t:narrow?36:22,b:narrow?44:26},y3=function(v){return m3.t+(1.15*span-v)/(2.3*span)*(H3-m3.t-m3.b);};
  ticks(-1.15*span,1.15*span,(H3-m3.t-m3.b)/38).forEach(function(v){var Y=y3(v);
   el("line",{x1:m3.l,x2:W3-m3.r,y1:Y,y2:Y,stroke:"currentColor","stroke-opacity":v===0?.7:.12},s3);
   txt(s3,m3.l-4,Y+3.5,tickText(v),{"text-anchor":"end","font-size":10});});
@@ -177,7 +177,7 @@ function build(){
   var r=el("rect",{x:cx-bw*.36,width:bw*.72,fill:col(j),"fill-opacity":.85},s3);hoverable(r,j);D.bars.push(r);
   D.zeros.push(el("circle",{cx:cx,cy:y3(0),r:4,fill:"none",stroke:"currentColor","stroke-width":1.3},s3));
   var lt=txt(s3,cx,H3-m3.b+13+(narrow&&j%2?14:0),P.names[j],{"text-anchor":"middle","font-size":10.5});hoverable(lt,j);}
- D.t3=txt(s3,m3.l,12,"",{"font-size":12,"font-weight":"bold"});
+ D.t3=txt(s3,narrow?2:m3.l,12,"",{"font-size":12,"font-weight":"bold"});D.narrow=narrow;
 }
 function draw(){var s=state(cur.i,cur.k),lam=lams[cur.i];
  var X=D.ax1.x(lam);D.m1.setAttribute("x1",X);D.m1.setAttribute("x2",X);
@@ -189,7 +189,10 @@ function draw(){var s=state(cur.i,cur.k),lam=lams[cur.i];
  var y0=D.y3(0);
  for(var j=0;j<p;j++){var yv=D.y3(s.coef[j]);D.bars[j].setAttribute("y",Math.min(y0,yv));
   D.bars[j].setAttribute("height",Math.abs(yv-y0));D.zeros[j].style.display=s.coef[j]===0?"":"none";}
- D.t3.textContent="coefficients at λ = "+P.lamText[cur.i]+": "+(p-s.n_nonzero)+" of "+p+" exactly zero (○)";
+ var t3a="coefficients at λ = "+P.lamText[cur.i]+":",t3b=(p-s.n_nonzero)+" of "+p+" exactly zero (○)";
+ if(D.narrow){D.t3.textContent="";var a1=el("tspan",{x:2},D.t3);a1.textContent=t3a;
+  var a2=el("tspan",{x:2,dy:15},D.t3);a2.textContent=t3b;}
+ else D.t3.textContent=t3a+" "+t3b;
  var h=P.label+(P.kind==="elasticnet"?", L1 ratio r = "+P.tables[cur.k].r.toFixed(2):"")+
   "   train MSE "+g(s.train_mse,4)+(s.test_mse!==null?"   test MSE "+g(s.test_mse,4):"");
  head.textContent=h;
