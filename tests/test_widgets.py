@@ -123,7 +123,11 @@ def test_rendering_warns_nothing_under_any_global_style(name, house):
             assert [ax.get_position().bounds for ax in ex._fig.axes] == boxes
             if name != "descent":  # descent's static grid is fixed (70 frames): too slow here
                 bundle = ex._repr_mimebundle_()
-                assert "data:image/png" in bundle["text/html"]
+                if name in ("path", "enet-path"):  # drawn as SVG in the browser from a payload
+                    assert 'class="rbv-data"' in bundle["text/html"]
+                    assert "<img" not in bundle["text/html"]
+                else:
+                    assert "data:image/png" in bundle["text/html"]
 
 
 # --------------------------------------------------------------------------- model state
@@ -365,7 +369,13 @@ def test_right_or_up_on_every_lambda_slider_raises_lambda(name):
     p = ex._params["alpha"]
     if p.static:
         html = unescape(ex.to_html())
-        readouts = json.loads(re.search(r"var L=(\[.*?\]\]);", html).group(1))[0]
+        vector = re.search(r'<script type="application/json" class="rbv-data">(.*?)</script>', html)
+        if vector:  # the path explorer: the λ of every position is in its payload
+            pay = json.loads(vector.group(1))
+            readouts = [f"λ = {t}" for t in pay["lamText"]]
+            assert pay["lams"] == p.static
+        else:
+            readouts = json.loads(re.search(r"var L=(\[.*?\]\]);", html).group(1))[0]
         lams = [float(r.split("= ")[1]) for r in readouts]
         assert readouts == [p.readout(v) for v in p.static]
         assert all(b > a for a, b in zip(lams, lams[1:]))
@@ -485,10 +495,18 @@ def test_descent_each_panel_diverges_just_above_its_stated_step_limit(alpha):
 def test_html_is_self_contained_with_all_frames_under_budget(name, html_cache):
     html = _html(html_cache, name, FACTORIES[name])
     ex = FACTORIES[name]()
-    n_expected = int(np.prod([len(p.static) for p in ex._static_params()]))
-    assert html.count("data:image/png;base64,") == n_expected
-    assert int(re.search(r'data-frames="(\d+)"', html).group(1)) == n_expected
-    assert len(html.encode()) < FRAME_BUDGET, f"{name}: {len(html) / 1e6:.2f} MB"
+    if name == "path":  # the vector explorer: one payload, every λ position, no image
+        n_pos = int(re.search(r'data-positions="(\d+)"', html).group(1))
+        assert n_pos == len(ex._params["alpha"].static) >= 200
+        assert "data:image" not in html and "<img" not in html
+        assert len(html.encode()) < 100_000, f"{name}: {len(html) / 1e3:.0f} KB"
+        # the one URL in it is the SVG namespace name, which the browser never requests
+        html = html.replace('"http://www.w3.org/2000/svg"', '"SVG-NS"')
+    else:
+        n_expected = int(np.prod([len(p.static) for p in ex._static_params()]))
+        assert html.count("data:image/png;base64,") == n_expected
+        assert int(re.search(r'data-frames="(\d+)"', html).group(1)) == n_expected
+        assert len(html.encode()) < FRAME_BUDGET, f"{name}: {len(html) / 1e6:.2f} MB"
     markup = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "DATA", html)
     assert "http" not in markup and "//" not in markup.replace("</", "")
     assert "<script src" not in html
@@ -503,6 +521,21 @@ def test_alt_text_says_what_each_frame_shows_and_follows_the_slider(name, html_c
     import json
 
     html = _html(html_cache, name, FACTORIES[name])
+    if name == "path":  # SVG drawn by the script, which writes describe()'s sentence into the
+        # live region at every move (tests/test_vector_explorer.py checks it in Chromium)
+        ex = FACTORIES[name]()
+        live = re.search(r'<p id="[^"]+-desc" class="rbv-desc" role="status" aria-live="polite">'
+                         r'([^<]*)</p>', html)
+        start = ex._params["alpha"].static[int(re.search(r'id="[^"]+-alpha"[^>]* value="(\d+)"',
+                                                          html).group(1))]
+        assert unescape(live.group(1)) == ex.update(alpha=start).describe()
+        assert "desc.textContent=describe(" in html
+        # SVG text takes the page's colour; no text colour is fixed
+        assert ".regbook-vx svg text{fill:currentColor" in html
+        assert not re.search(r"[^-]color:\s*#", html)
+        for sid in re.findall(r'<input type="range" id="([^"]+)"', html):
+            assert re.search(rf'<input type="range" id="{sid}"[^>]* aria-label="[^"]+"', html)
+        return
     alt = re.search(r'<img id="[^"]+" src="[^"]+" alt="([^"]*)"', html).group(1)
     texts = json.loads(re.search(r"var A=(\[.*?\]);var N=", html).group(1))
     n_frames = int(re.search(r'data-frames="(\d+)"', html).group(1))
@@ -546,12 +579,17 @@ def test_live_image_has_a_description_that_follows_the_slider():
     assert ex._sliders["alpha"].description == "λ (more penalty →)"
 
 
-def test_enet_path_html_has_a_grid_of_frames():
+def test_enet_path_html_has_a_table_per_l1_ratio():
+    """Chapter 6's dial in the static book: one interpolation table per L1 ratio, from 0.05 to
+    the lasso's r = 1 (the start ratio among them), and two sliders."""
     ex = W.explore_path(penalty="elasticnet", n_frames=3)
-    html = ex.to_html()
-    n_ratio = len(ex._params["l1_ratio"].static)
-    assert html.count("data:image/png;base64,") == 3 * n_ratio
+    html = unescape(ex.to_html())
+    pay = json.loads(re.search(r'class="rbv-data">(.*?)</script>', html).group(1))
+    ratios = [t["r"] for t in pay["tables"]]
+    assert ratios == ex._params["l1_ratio"].static
+    assert {0.05, 0.2, 0.5, 1.0} <= set(ratios) and ratios[pay["rstart"]] == 0.5
     assert html.count('type="range"') == 2
+    assert re.search(rf'id="[^"]+-l1_ratio" min="0" max="{len(ratios) - 1}"', html)
 
 
 def test_html_ids_unique_across_explorers(html_cache):

@@ -10,6 +10,7 @@ from ..paths import _feature_names, alpha_max
 from ..penalties import penalty_l1_ratio
 from ..plotting import (PENALTY_LABELS, _color, lambda_axis, plot_coefficients, plot_path,
                         plot_train_test)
+from ._vector import EN_RATIOS, N_POSITIONS, render_path
 from ._engine import (Explorer, _Param, _by_gid, _check_n_frames, _check_penalty,
                       _check_start_alpha, _fit_at, _fmt, _lambda_param, _lambda_range,
                       _log_frames, _path, _place_mark_label)
@@ -25,10 +26,7 @@ _OBJECTIVE_TEXT = {
 class _PathExplorer(Explorer):
     figsize = (7.5, 5.6)
     n_grid = 80  # λ values of the drawn path
-    static_ratios = (0.05, 0.2, 0.5, 1.0)  # L1 ratios of the static HTML frames
-    # 32 palette colours keep the line art (ten feature colours, greys, antialiasing) clean at
-    # about 16 KB a frame against 26 KB with 128, so chapter 6 (4 ratios x 12 λ) stays < 1 MB
-    frame_colors = 32
+    frame_colors = 32  # PNG frames (frames()); the book's HTML is the vector explorer
 
     def __init__(self, X, y, X_test, y_test, penalty, l1_ratio, names, alpha, n_frames, data_note):
         self.X, self.y, self.X_test, self.y_test = X, y, X_test, y_test
@@ -39,14 +37,23 @@ class _PathExplorer(Explorer):
         amax = None if penalty == "l2" else alpha_max(X, y, r0)
         if alpha is None:
             alpha = float(np.sqrt(lo * hi)) if penalty == "l2" else 0.05 * amax
-        params = [_lambda_param(lo, hi, alpha, _log_frames(lo, hi, n_frames, alpha, amax))]
+        # the static slider: at least N_POSITIONS log-spaced λ, the start value and λ_max among them
+        params = [_lambda_param(lo, hi, alpha,
+                                _log_frames(lo, hi, max(n_frames, N_POSITIONS), alpha, amax))]
         if penalty == "elasticnet":
             # the whole dial, from nearly ridge (r = 0.01 live, 0.05 static) to the lasso (r = 1);
-            # the static ratios are chapter 6's four paths (its start value added if different)
+            # the static ratios: from 0.05 to 1 (its start value added if different)
             params.append(_Param("l1_ratio", "L1 ratio r", "float", 0.01, 1.0, l1_ratio,
-                                 static=sorted({*self.static_ratios, round(l1_ratio, 3)}),
+                                 static=sorted({*EN_RATIOS, round(l1_ratio, 3)}),
                                  step=0.01, symbol="r", aria="Elastic Net L1 ratio r"))
         super().__init__(params, f"{PENALTY_LABELS[penalty]} path explorer")
+
+    def to_html(self):
+        """Self-contained HTML: the exact, continuous explorer drawn as SVG in the browser
+        (:func:`regbook.widgets._vector.render_path`); computed once, then cached."""
+        if self._html is None:
+            self._html = render_path(self)
+        return self._html
 
     def _ratio(self, values):
         return penalty_l1_ratio(self.penalty, values.get("l1_ratio"))
@@ -221,7 +228,10 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     :func:`~regbook.plotting.plot_train_test` and
     :func:`~regbook.plotting.plot_coefficients`: the coefficient path with the
     current λ marked, the training (and test) mean squared error along λ, and the
-    coefficients at λ as bars (exact zeros circled). λ axes and the λ slider
+    coefficients at λ as bars (exact zeros circled). In the static HTML book the same three
+    panels are drawn as SVG in the reader's browser at any of the slider's 241 λ, exactly
+    (:mod:`regbook.widgets._vector`: ridge's SVD closed form, the lasso's path knots, Elastic
+    Net's refined table interpolated within its stated bound). λ axes and the λ slider
     run from weak penalty (left) to strong (right), as everywhere in the book:
     drag right (or press Up/Right) for more penalty.
 
@@ -233,8 +243,8 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     penalty : {"l1", "l2", "elasticnet"}, default="l1"
     l1_ratio : float in [0.01, 1], default=0.5
         Starting L1 ratio for ``penalty="elasticnet"`` (then a second slider, from
-        0.01, nearly ridge, to 1, the lasso; the static HTML offers 0.05, 0.2, 0.5
-        and 1, plus this start value).
+        0.01, nearly ridge, to 1, the lasso; the static HTML offers 0.05, 0.1, 0.2, ...,
+        0.9, 0.95 and 1, plus this start value).
     feature_names : list of str, default=None
     X_test, y_test : array_like, default=None
         Held-out data for the test-error curve. The model is fitted on ``X, y``.
@@ -251,8 +261,8 @@ def explore_path(X=None, y=None, *, penalty="l1", l1_ratio=0.5, feature_names=No
     alpha : float > 0, default=None
         Starting λ (default: 5% of λ_max for L1 / EN, the middle of the grid for L2).
     n_frames : int, default=24
-        λ frames in the static HTML (times 4–5 L1 ratios for Elastic Net); λ_max is
-        one of them.
+        Kept for compatibility: the static HTML's λ slider has ``max(n_frames, 241)``
+        log-spaced positions (the start value and λ_max among them).
 
     Returns
     -------
