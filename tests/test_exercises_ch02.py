@@ -62,3 +62,13 @@ def test_subdifferential_accepts_right_answer():
 def test_subdifferential_explains_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_l1_subdifferential(wrong)
+
+
+def _stub(*args):
+    raise NotImplementedError
+
+
+@pytest.mark.parametrize("check", [check_l1_prox, check_enet_prox, check_l1_subdifferential])
+def test_a_stub_is_not_attempted_yet(check, capsys):
+    assert check(_stub) is False
+    assert "Not attempted yet" in capsys.readouterr().out
