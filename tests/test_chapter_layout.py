@@ -28,7 +28,6 @@ PENDING = {
     4: {"card", "exercises", "predict"},
     5: {"card", "exercises", "predict"},
     6: {"card", "exercises", "predict"},
-    8: {"card", "exercises", "predict"},
     9: {"card", "exercises", "predict"},
     10: {"card", "exercises", "predict"},
     11: {"card", "exercises", "predict"},
