@@ -66,3 +66,15 @@ def test_repeated_cv_choice_correct_against_regbook():
 def test_repeated_cv_choice_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_repeated_cv_choice(wrong)
+
+
+def _stub(*args, **kwargs):
+    raise NotImplementedError
+
+
+@pytest.mark.parametrize("check", [check_one_se_rule, check_C_from_alpha, check_repeated_cv_choice])
+def test_stub_is_not_attempted(check, capsys):
+    """The notebook ships each exercise as a stub: its check answers False, without raising."""
+    assert check(_stub) is False
+    out = capsys.readouterr().out
+    assert "Not attempted yet" in out and "Correct" not in out
