@@ -122,3 +122,55 @@ def test_ridge_mse_reference_agrees_with_a_sklearn_monte_carlo():
 def test_ridge_mse_explains_mistakes(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_ridge_mse(wrong)
+
+
+# ----------------------------------------------------------------- sd of w1 on near-twins (exercise 3.3)
+from regbook.exercises import check_w1_sd  # noqa: E402
+
+
+def _w1_sd(X, sigma, lam, center=True, scale=1.0, root=True):
+    Xc = X - X.mean(0) if center else X
+    A = Xc.T @ Xc + scale * len(X) * lam * np.eye(X.shape[1])
+    cov = sigma**2 * np.linalg.solve(A, np.linalg.solve(A, Xc.T @ Xc).T)
+    return np.sqrt(cov[0, 0]) if root else cov[0, 0]
+
+
+def test_w1_sd_accepts_the_right_answer():
+    assert check_w1_sd(_w1_sd)
+
+
+def test_w1_sd_reference_agrees_with_a_sklearn_monte_carlo():
+    """The exact sd the checker expects against noise draws fitted by scikit-learn Ridge(n λ)."""
+    from sklearn.linear_model import Ridge
+    from regbook.exercises.ch03 import _twin_design
+    X = _twin_design()
+    n, sigma, lam = len(X), 1.5, 1e-3
+    rng = np.random.default_rng(1)
+    Y = X.sum(axis=1) + sigma * rng.standard_normal((4000, n))
+    w1 = Ridge(alpha=n * lam).fit(X, Y.T).coef_[:, 0]
+    se = w1.std(ddof=1) / np.sqrt(2 * (len(w1) - 1))      # s.e. of a normal sample's sd
+    assert abs(w1.std(ddof=1) - _w1_sd(X, sigma, lam)) < 4.5 * se
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda X, s, l: _w1_sd(X, s, l, root=False), "variance"),
+    (lambda X, s, l: _w1_sd(X, s, l, scale=1 / X.shape[0]), "n·lam"),
+    (lambda X, s, l: _w1_sd(X, s, l, center=False), "Centre"),
+    (lambda X, s, l: 2 * _w1_sd(X, s, l), "off by|sd of w1"),
+    (lambda X, s, l: 1 / 0, "raised ZeroDivisionError"),
+])
+def test_w1_sd_explains_mistakes(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_w1_sd(wrong)
+
+
+# ----------------------------------------------------------------- the shipped stubs
+def _stub(*args):
+    raise NotImplementedError  # what the book's exercise cells ship
+
+
+@pytest.mark.parametrize("check", [check_ridge_solution, check_effective_df, check_ridge_mse,
+                                   check_w1_sd])
+def test_a_stub_is_not_attempted_yet(check, capsys):
+    assert check(_stub) is False
+    assert "Not attempted yet" in capsys.readouterr().out

@@ -96,3 +96,14 @@ def _mutating(w, X, y, j, alpha):
 def test_coordinate_update_explains_mistakes(wrong, match):
     with pytest.raises(ExerciseError, match=match):
         check_lasso_coordinate_update(wrong)
+
+
+def _stub(*args):
+    raise NotImplementedError  # what the book's exercise cells ship
+
+
+@pytest.mark.parametrize("check", [check_orthonormal_estimates, check_alpha_max,
+                                   check_lasso_coordinate_update])
+def test_a_stub_is_not_attempted_yet(check, capsys):
+    assert check(_stub) is False
+    assert "Not attempted yet" in capsys.readouterr().out

@@ -7,7 +7,7 @@ from ..datasets import make_correlated_blocks
 from ..solvers import ridge_closed_form
 from ._feedback import ExerciseError, call_learner, fail_unless_close, passed, exercise_check
 
-__all__ = ["check_ridge_solution", "check_effective_df", "check_ridge_mse"]
+__all__ = ["check_ridge_solution", "check_effective_df", "check_ridge_mse", "check_w1_sd"]
 
 
 def _data():
@@ -161,3 +161,68 @@ def check_ridge_mse(fn):
                           hint="bias² = Σ (n alpha / (d_j² + n alpha))² (v_jᵀw)², d_j from the centred X.",
                           atol=1e-10)
     return passed("bias² grows and variance falls with alpha; their sum dips below least squares first.")
+
+
+def _twin_design(seed=5):
+    rng = np.random.default_rng(seed)
+    x1 = rng.standard_normal(50)
+    return np.column_stack([x1, x1 + 0.01 * rng.standard_normal(50)]) + np.array([3.0, 3.0])
+
+
+@exercise_check
+def check_w1_sd(fn):
+    r"""Check ``fn(X, sigma, lam) -> float``: the exact sd of ridge's first weight over noise draws.
+
+    In a fixed design (only the noise ``ε ~ N(0, sigma² I)`` is drawn again), the ridge weights at
+    the book's λ have covariance ``sigma² A⁻¹ X_cᵀX_c A⁻¹`` with ``A = X_cᵀX_c + n λ I``; the
+    answer is the square root of its first diagonal entry. The reference is
+    :func:`regbook.chapters.ridge_theory.ridge_moments`, checked on two near-copies of one feature
+    (with non-zero means, so forgetting to centre shows up).
+
+    Parameters
+    ----------
+    fn : callable
+        The learner's ``w1_sd(X, sigma, lam)``.
+
+    Returns
+    -------
+    bool
+        True if right (a wrong answer raises :class:`ExerciseError`; a stub returns False).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def w1_sd(X, sigma, lam):
+    ...     Xc = X - X.mean(axis=0)
+    ...     A = Xc.T @ Xc + len(X) * lam * np.eye(X.shape[1])
+    ...     cov = sigma**2 * np.linalg.solve(A, np.linalg.solve(A, Xc.T @ Xc).T)
+    ...     return np.sqrt(cov[0, 0])
+    >>> check_w1_sd(w1_sd)
+    Correct! the sd falls like sigma·d_2/(n·lam) once n·lam passes d_2², and levels off at the large direction's share.
+    True
+    """
+    from ..chapters.ridge_theory import ridge_moments
+
+    X = _twin_design()
+    n = len(X)
+    sigma = 1.5
+    for lam in (1e-5, 1e-3, 1e-2, 1.0):
+        got = call_learner(fn, X.copy(), sigma, lam, name=f"fn(X, {sigma}, {lam:g})", convert=float)
+        cov = ridge_moments(X, np.ones(2), sigma, lam).cov
+        expected = float(np.sqrt(cov[0, 0]))
+        if np.isclose(got, cov[0, 0], rtol=1e-6):
+            raise ExerciseError("You returned the variance of w1; its standard deviation is the "
+                                "square root of the covariance's first diagonal entry.")
+        if np.isclose(got, np.sqrt(ridge_moments(X, np.ones(2), sigma, lam / n).cov[0, 0]), rtol=1e-6):
+            raise ExerciseError("You used lam where n·lam belongs (scikit-learn Ridge's units): with "
+                                "the 1/(2n) loss, A = X_cᵀX_c + n lam I.")
+        G = X.T @ X
+        A = G + n * lam * np.eye(2)
+        raw = sigma * np.sqrt(np.linalg.solve(A, np.linalg.solve(A, G).T)[0, 0])
+        if np.isclose(got, raw, rtol=1e-6) and not np.isclose(raw, expected, rtol=1e-6):
+            raise ExerciseError("Centre X first: the intercept is not penalized, so the formula "
+                                "uses X_c = X - X.mean(axis=0).")
+        fail_unless_close(got, expected, f"sd of w1 at lam={lam:g}", rtol=1e-6,
+                          hint="Cov w = sigma² A⁻¹ X_cᵀX_c A⁻¹ with A = X_cᵀX_c + n lam I; take sqrt(Cov[0, 0]).")
+    return passed("the sd falls like sigma·d_2/(n·lam) once n·lam passes d_2², and levels off at "
+                  "the large direction's share.")
