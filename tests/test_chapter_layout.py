@@ -30,7 +30,6 @@ PENDING = {
     6: {"card", "exercises", "predict"},
     7: {"card", "exercises", "predict"},
     8: {"card", "exercises", "predict"},
-    10: {"card", "exercises", "predict"},
     11: {"card", "exercises", "predict"},
     12: {"card", "exercises", "predict"},
     13: {"card", "exercises", "predict"},
