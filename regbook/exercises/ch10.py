@@ -7,7 +7,8 @@ from ..solvers import kkt_residual, objective
 from ._feedback import ExerciseError, passed, exercise_check
 from ._feedback import call_learner as _call
 
-__all__ = ["check_median_constant", "check_lasso_non_unique", "check_shift_location"]
+__all__ = ["check_median_constant", "check_lasso_non_unique", "check_shift_location",
+           "check_two_lasso_solutions"]
 
 
 @exercise_check
@@ -189,3 +190,29 @@ def check_shift_location(fn):
         )
     return passed("an L1 penalty on per-sample shifts is Huber's estimator:\n"
                   "the median for small lam, the mean for large lam.")
+
+
+@exercise_check
+def check_two_lasso_solutions(fn):
+    r"""Check ``fn() -> (X, y, w_a, w_b)``: a problem whose lasso at λ = 0.1 has two solutions.
+
+    The learner builds the design ``X`` and target ``y`` and returns two different minimizers
+    ``w_a``, ``w_b`` of :math:`\frac{1}{2n}\|y - Xw - b\|^2 + 0.1\|w\|_1`; the verdict is
+    :func:`check_lasso_non_unique`'s (a stub raising ``NotImplementedError`` gets "not attempted").
+
+    Parameters
+    ----------
+    fn : callable
+        Takes no argument and returns the four arrays ``X, y, w_a, w_b``.
+
+    Returns
+    -------
+    bool
+        True when both are solutions and differ (otherwise ``ExerciseError`` explains why).
+    """
+    out = _call(fn, name="your construction")
+    try:
+        X, y, w_a, w_b = out
+    except (TypeError, ValueError):
+        raise ExerciseError("Return four things, in this order: X, y, w_a, w_b.") from None
+    return check_lasso_non_unique(X, y, 0.1, w_a, w_b)
