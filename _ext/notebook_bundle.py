@@ -127,16 +127,23 @@ def build_wheel(root):
 
 
 def _clean_notebook(data):
-    """The notebook's bytes with every output and execution count removed (the chapters are
-    committed clean, so this normally changes nothing)."""
+    """The notebook's bytes as a learner should open them in JupyterLab.
+
+    Every output and execution count is removed (the chapters are committed clean, so this
+    normally changes nothing), and every cell the HTML book removes (tag ``remove-cell``: the
+    hidden proofs, among them each exercise's reference answer and its check) is collapsed in
+    JupyterLab, input and output (``metadata.jupyter.source_hidden``/``outputs_hidden``): the
+    cells still run, so the chapter proves what it says, but an answer is shown only to the
+    learner who clicks to expand it, as in the book's Solution dropdowns.
+    """
     nb = json.loads(data)
-    changed = False
     for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "code" and (cell.get("outputs") or cell.get("execution_count")):
-            cell["outputs"], cell["execution_count"] = [], None
-            changed = True
-    if not changed:
-        return data
+        if cell.get("cell_type") != "code":
+            continue
+        cell["outputs"], cell["execution_count"] = [], None
+        meta = cell.setdefault("metadata", {})
+        if "remove-cell" in meta.get("tags", []):
+            meta.setdefault("jupyter", {}).update(source_hidden=True, outputs_hidden=True)
     return (json.dumps(nb, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 

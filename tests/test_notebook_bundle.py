@@ -54,8 +54,22 @@ def test_bundle_holds_every_chapter_the_library_and_the_licences(bundle):
         assert set(names) == expected
         for path in chapters:
             shipped = json.loads(archive.read(TOP + "notebooks/" + path.name))
-            assert shipped == json.loads(path.read_text(encoding="utf-8")), path.name
-            assert all(not c.get("outputs") for c in shipped["cells"] if c["cell_type"] == "code")
+            source = json.loads(path.read_text(encoding="utf-8"))
+            assert len(shipped["cells"]) == len(source["cells"]), path.name
+            n_hidden = 0
+            for mine, orig in zip(shipped["cells"], source["cells"]):
+                assert mine["source"] == orig["source"], path.name
+                if mine["cell_type"] != "code":
+                    assert mine == orig
+                    continue
+                assert not mine.get("outputs")
+                hidden = "remove-cell" in orig["metadata"].get("tags", [])
+                # what the book hides (proofs, exercise answers) is collapsed in JupyterLab
+                assert mine["metadata"].get("jupyter", {}) == (
+                    {"source_hidden": True, "outputs_hidden": True} if hidden else
+                    orig["metadata"].get("jupyter", {})), f"{path.name}: {mine['source'][:60]}"
+                n_hidden += hidden
+            assert n_hidden > 0, f"{path.name}: no hidden proof cell"
         readme = archive.read(TOP + "README.md").decode()
         requirements = archive.read(TOP + "requirements.txt").decode()
     # The two commands, the Python versions, the numba cost and both licences are in the README;
