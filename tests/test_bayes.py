@@ -189,16 +189,20 @@ def test_interval_coverage_nominal_when_it_should_be():
 
 
 def test_ridge_loo_choice_is_ridgecv_and_errors_are_refits():
+    from regbook.chapters.tuning import ridge_loo_errors
     from sklearn.linear_model import BayesianRidge, Ridge as SkRidge, RidgeCV
     grid = np.logspace(-3, 4, 71)
     for seed in range(12):
         rng = np.random.default_rng(seed)
-        n, p = 40, [5, 20, 35][seed % 3]
+        n, p = 40, [5, 20, 35, 60][seed % 4]   # p = 60 > n: the SVD has fewer than p values
         X = rng.standard_normal((n, p)) * rng.uniform(0.5, 2, p) + 1.0
         w = rng.standard_normal(p) * 0.3
         y = X @ w + rng.standard_normal(n) + 2.0
         a = bayes.ridge_loo_choice(X, y, grid)
         assert a == RidgeCV(alphas=grid).fit(X, y).alpha_
+        # the one-SVD grid matches chapter 8's per-λ leave-one-out errors
+        loo = [ridge_loo_errors(X, y, g / (n - 1)).mean() for g in grid]
+        assert a == grid[np.argmin(loo)]
         e = bayes.lambda_choice_errors(X, y, w, grid)
         assert e["cv"] == pytest.approx(np.sum((SkRidge(alpha=a).fit(X, y).coef_ - w) ** 2), rel=1e-8)
         assert e["evidence"] == pytest.approx(np.sum((BayesianRidge().fit(X, y).coef_ - w) ** 2))

@@ -33,3 +33,13 @@ def test_gaussian_mistakes_explained(fn, match):
 def test_laplace_mistakes_explained(fn, match):
     with pytest.raises(ExerciseError, match=match):
         check_laplace_prior_alpha(fn)
+
+
+@pytest.mark.parametrize("check", [check_gaussian_prior_alpha, check_laplace_prior_alpha])
+def test_a_stub_is_not_attempted_yet(check, capsys):
+    def stub(sigma, scale, n):
+        raise NotImplementedError
+
+    assert check(stub) is False                      # no exception, no "Correct!"
+    out = capsys.readouterr().out
+    assert out.startswith("Not attempted yet: stub") and "Correct!" not in out
