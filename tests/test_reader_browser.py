@@ -252,6 +252,10 @@ def _notebook_words(path):
         tags = set(cell.get("metadata", {}).get("tags", []))
         if cell["cell_type"] == "markdown":
             src = re.sub(r"```\{index\}.*?```", " ", src, flags=re.S)
+            # fenced code in Markdown (the Solution dropdowns' answers) renders as code
+            fenced = re.findall(r"^```(?:python|py)\s*\n(.*?)^```\s*$", src, flags=re.S | re.M)
+            code += sum(len(_WORDS.findall(f)) for f in fenced)
+            src = re.sub(r"^```(?:python|py)\s*\n.*?^```\s*$", " ", src, flags=re.S | re.M)
             src = re.sub(r"\{[a-z]+\}`([^`<]*?)(<[^>]*>)?`", r"\1", src)  # roles: keep the text
             src = re.sub(r"\\[A-Za-z]+", " ", src)  # TeX commands
             src = re.sub(r"\]\([^)]*\)", "]", src)  # link targets
