@@ -34,7 +34,6 @@ PENDING = {
     10: {"card", "exercises", "predict"},
     11: {"card", "exercises", "predict"},
     12: {"card", "exercises", "predict"},
-    13: {"card", "exercises", "predict"},
 }
 
 
