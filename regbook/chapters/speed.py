@@ -86,11 +86,14 @@ class PathRun:
         Whether the solver itself reported reaching its stopping rule at each λ (before its
         cap on sweeps); :func:`engine_path` and :func:`sklearn_path` only.
     seconds : float
-        Wall-clock seconds of the solver alone: from the centred data to the path, without
-        the input validation and centring before it and without the recomputation of the
-        final gaps after it (for :func:`compiled_path`, :func:`engine_path` and
-        :func:`sklearn_path`, which certify their paths afterwards). The Python stages'
-        own gap checks are part of their stopping rule and are counted.
+        Wall-clock seconds of the solver's call on the centred data. For the Python stages
+        that is their loop (their own gap checks are part of their stopping rule and are
+        counted); for :func:`compiled_path` and :func:`sklearn_path` it is the library's
+        whole call, its own input checks included (``regbook.lasso_path`` validates and
+        copies its input, scikit-learn runs ``check_array``); for :func:`engine_path` the
+        engine alone. Not counted: this module's validation and centring before the call,
+        and the recomputation of the final gaps after it (which certifies the paths of
+        :func:`compiled_path`, :func:`engine_path` and :func:`sklearn_path`).
     """
 
     alphas: np.ndarray
@@ -498,7 +501,7 @@ def compiled_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000):
     True
     """
     Xc, yc, alphas, target, x_mean, y_mean = _setup(X, y, alphas, gap_tol, max_sweeps)
-    t0 = time.perf_counter()                     # timed: the solver call only
+    t0 = time.perf_counter()                     # timed: the library call (its input checks included)
     res = lasso_path(Xc, yc, alphas=alphas, fit_intercept=False, max_iter=max_sweeps,
                      gap_tol=gap_tol)
     seconds = time.perf_counter() - t0
@@ -569,13 +572,21 @@ def engine_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, anderson
                    converged=np.asarray(converged, dtype=bool), seconds=seconds)
 
 
-def sklearn_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000):
+def sklearn_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000, selection="cyclic",
+                 random_state=0):
     """scikit-learn's ``lasso_path`` at ``tol=gap_tol`` (its own duality-gap rule) on centred data.
 
     ``max_sweeps`` is its ``max_iter`` (scikit-learn's default is 1000). A λ that reaches it
     is not warned about (scikit-learn's ``ConvergenceWarning`` is silenced) but recorded:
-    ``converged[k]`` is False and ``gaps[k]`` shows how far it is.
-    """ + _PARAMS + """
+    ``converged[k]`` is False and ``gaps[k]`` shows how far it is. ``selection="random"``
+    updates the coordinates in a random order (scikit-learn's option, drawn with
+    ``random_state``) instead of cyclically.
+    """ + _PARAMS.replace("""    Returns""", """    selection : {"cyclic", "random"}, default="cyclic"
+        scikit-learn's coordinate order.
+    random_state : int, default=0
+        Seed of the random order (``selection="random"`` only).
+
+    Returns""") + """
     Examples
     --------
     >>> from regbook import make_sparse_regression
@@ -583,17 +594,24 @@ def sklearn_path(X, y, alphas=None, *, gap_tol=1e-4, max_sweeps=100_000):
     >>> run = sklearn_path(X, y, gap_tol=1e-8)
     >>> bool((run.gaps <= run.target).all())
     True
+    >>> shuffled = sklearn_path(X, y, gap_tol=1e-8, selection="random")
+    >>> bool((shuffled.gaps <= shuffled.target).all())
+    True
     """
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import lasso_path as sk_lasso_path
 
+    if selection not in ("cyclic", "random"):
+        raise ValueError(f"selection must be 'cyclic' or 'random' (scikit-learn's coordinate order), "
+                         f"got {selection!r}.")
     Xc, yc, alphas, target, x_mean, y_mean = _setup(X, y, alphas, gap_tol, max_sweeps)
     with warnings.catch_warnings():
         # a λ that stops at max_sweeps is recorded in ``converged`` (and its gap in ``gaps``)
         warnings.simplefilter("ignore", ConvergenceWarning)
-        t0 = time.perf_counter()                 # timed: the solver call only
+        t0 = time.perf_counter()                 # timed: the library call (its input checks included)
         _, coefs, _, n_iter = sk_lasso_path(Xc, yc, alphas=alphas, tol=gap_tol,
-                                            max_iter=max_sweeps, return_n_iter=True)
+                                            max_iter=max_sweeps, return_n_iter=True,
+                                            selection=selection, random_state=random_state)
         seconds = time.perf_counter() - t0
     W = np.ascontiguousarray(coefs.T)
     gaps = [_gap(Xc, yc, W[k], lam) for k, lam in enumerate(alphas)]
