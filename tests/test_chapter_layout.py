@@ -32,7 +32,6 @@ PENDING = {
     8: {"card", "exercises", "predict"},
     9: {"card", "exercises", "predict"},
     10: {"card", "exercises", "predict"},
-    12: {"card", "exercises", "predict"},
     13: {"card", "exercises", "predict"},
 }
 
