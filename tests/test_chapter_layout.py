@@ -22,7 +22,6 @@ CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
 
 # chapter number -> the layout tests it does not pass yet (issue 21 §2, issue 22)
 PENDING = {
-    12: {"card", "exercises", "predict"},
 }
 
 

@@ -66,3 +66,16 @@ def test_ridge_mistakes(fn, match):
 def test_enet_alpha_max_mistakes(fn, match):
     with pytest.raises(ExerciseError, match=match):
         check_enet_alpha_max(fn)
+
+
+def test_a_stub_is_not_attempted_yet(capsys):
+    def ridge_to_enet(a, n):
+        raise NotImplementedError
+
+    def my_alpha_max(X, y, l1_ratio):
+        raise NotImplementedError
+
+    assert check_ridge_to_elasticnet_alpha(ridge_to_enet) is False     # no exception, no "Correct!"
+    assert check_enet_alpha_max(my_alpha_max) is False
+    out = capsys.readouterr().out
+    assert out.count("Not attempted yet") == 2 and "Correct!" not in out

@@ -205,6 +205,9 @@ def verify_conventions(random_state=0):
     * ``LinearSVC(C=c)`` minimizes :math:`\frac12(\|w\|^2 + b^2) + c\sum_i \max(0, 1 - s_i(x_i^\top w + b))^2`:
       squared hinge and a *penalized intercept* (checked against L-BFGS on that objective, and
       against the unpenalized-intercept minimizer, which differs);
+    * ``LogisticRegression(C=c, solver="liblinear")`` penalizes the intercept the same way,
+      :math:`\frac12(\|w\|^2 + b^2) + c\sum_i \ell(s_i(x_i^\top w + b))` at the default
+      ``intercept_scaling=1`` (checked like LinearSVC); ``lbfgs`` and ``saga`` leave it free;
     * ``MLPRegressor(alpha=a)`` minimizes :math:`\frac{1}{2n}\|y - f(X)\|^2 + \frac{a}{2n}\sum\|W\|^2`
       (weights only; checked against its reported ``loss_``) with ``solver="lbfgs"`` or full batches;
       ``sgd``/``adam`` steps on each batch of b rows with :math:`\frac{a}{2b}`, i.e. λ = a/b;
@@ -242,12 +245,13 @@ def verify_conventions(random_state=0):
     --------
     >>> rows = verify_conventions()
     >>> len(rows), all(r["holds"] for r in rows)
-    (9, True)
+    (10, True)
     """
     import warnings
 
     import sklearn
     from scipy.optimize import minimize
+    from scipy.special import expit
     from sklearn.linear_model import LogisticRegressionCV, SGDRegressor
     from sklearn.neural_network import MLPRegressor
     from sklearn.svm import SVC, LinearSVC
@@ -298,6 +302,26 @@ def verify_conventions(random_state=0):
     # holds: LinearSVC matches the penalized-b minimizer and is far (100 tol) from the free-b one
     add("LinearSVC(C=c): squared hinge, intercept penalized", np.max(np.abs(ours - pen_b)), 1e-4,
         extra=np.max(np.abs(ours - free_b)) > 100 * 1e-4)
+
+    # LogisticRegression(solver="liblinear"): liblinear appends a constant column (intercept_scaling
+    # = 1) and penalizes its weight like the others, so b is penalized, unlike lbfgs and saga
+    def log_loss(z, penalize_b):
+        m = s * (Z @ z)
+        pen = z @ z if penalize_b else z[:-1] @ z[:-1]
+        gpen = z.copy() if penalize_b else np.append(z[:-1], 0.0)
+        return 0.5 * pen + c * np.sum(np.logaddexp(0.0, -m)), gpen - c * (s * expit(-m)) @ Z
+
+    def argmin_log(penalize_b):
+        return minimize(log_loss, np.zeros(4), args=(penalize_b,), jac=True, method="L-BFGS-B",
+                        options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 10000}).x
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        lib = LogisticRegression(solver="liblinear", C=c, tol=1e-10, max_iter=10000).fit(Xk, s)
+    ours = np.append(lib.coef_.ravel(), lib.intercept_[0])
+    add("LogisticRegression(C=c, solver='liblinear'): intercept penalized, (1/2)(‖w‖² + b²)",
+        np.max(np.abs(ours - argmin_log(True))), 1e-5,
+        extra=np.max(np.abs(ours - argmin_log(False))) > 100 * 1e-5)
 
     # MLPRegressor: 1/(2n)||y - f||^2 + alpha/(2n) sum ||W||^2 (weights, not biases)
     Xr = rng.standard_normal((60, 3))
