@@ -242,6 +242,22 @@ def test_slider_touch_targets_at_least_24px(browser, html_book):
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 
 
+def _included_words(file, options):
+    """Words of the code a ``{literalinclude}`` shows (the whole file, or its ``:pyobject:``)."""
+    import ast
+    text = file.read_text(encoding="utf-8")
+    m = re.search(r":pyobject:\s*(\S+)", options)
+    if m:
+        names = m.group(1).split(".")
+        body = ast.parse(text).body
+        node = None
+        for name in names:
+            node = next(n for n in body if getattr(n, "name", None) == name)
+            body = getattr(node, "body", [])
+        text = ast.get_source_segment(text, node)
+    return len(_WORDS.findall(text))
+
+
 def _notebook_words(path):
     """Independent count from the notebook source: Markdown words, and the words of code
     cells that are not hidden (MyST syntax and TeX commands are not words a reader reads)."""
@@ -252,6 +268,10 @@ def _notebook_words(path):
         tags = set(cell.get("metadata", {}).get("tags", []))
         if cell["cell_type"] == "markdown":
             src = re.sub(r"```\{index\}.*?```", " ", src, flags=re.S)
+            # code a literalinclude shows (chapter 13's stage listings) renders as code
+            for inc in re.finditer(r"```\{literalinclude\}\s*(\S+)\s*\n(.*?)```", src, flags=re.S):
+                code += _included_words(path.parent / inc.group(1), inc.group(2))
+            src = re.sub(r"```\{literalinclude\}.*?```", " ", src, flags=re.S)
             # fenced code in Markdown (the Solution dropdowns' answers) renders as code
             fenced = re.findall(r"^```(?:python|py)\s*\n(.*?)^```\s*$", src, flags=re.S | re.M)
             code += sum(len(_WORDS.findall(f)) for f in fenced)
